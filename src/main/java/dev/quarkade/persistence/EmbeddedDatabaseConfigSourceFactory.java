@@ -31,8 +31,9 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (ExecutionMode.current() == ExecutionMode.UNSET) {
-            return Collections.emptyList(); // build time: nothing to connect to yet
+        if (ExecutionMode.current() != ExecutionMode.RUNTIME_INIT) {
+            // Build time and static init (which a native build runs inside the compiler) must not start a server.
+            return Collections.emptyList();
         }
         String reactiveUrl = value(context, REACTIVE_URL);
         if (reactiveUrl != null) {

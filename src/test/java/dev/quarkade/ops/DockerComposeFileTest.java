@@ -1,0 +1,50 @@
+package dev.quarkade.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Validates docker-compose.yml with the real docker-compose tool. No container engine runs on CI machines, so the
+ * file is checked with {@code docker-compose config}, which parses, validates and resolves it without one.
+ */
+class DockerComposeFileTest {
+
+    private static String resolved;
+
+    @BeforeAll
+    static void resolveComposeFile() throws Exception {
+        Process p = new ProcessBuilder("docker-compose", "-f", "docker-compose.yml", "config").redirectErrorStream(true)
+                .start();
+        resolved = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("docker-compose config says:%n%s", resolved).isZero();
+    }
+
+    @Test
+    void appGetsTheDatasourceSettingsOfTheComposeDatabase() {
+        assertThat(resolved)
+                .contains("QUARKUS_DATASOURCE_REACTIVE_URL: postgresql://db:5432/quarkade")
+                .contains("QUARKUS_DATASOURCE_JDBC_URL: jdbc:postgresql://db:5432/quarkade")
+                .contains("QUARKUS_DATASOURCE_USERNAME: quarkade")
+                .contains("QUARKUS_DATASOURCE_PASSWORD:");
+    }
+
+    @Test
+    void appWaitsForAHealthyPostgres16WithAPersistentVolume() {
+        assertThat(resolved)
+                .contains("image: postgres:16")
+                .contains("condition: service_healthy")
+                .contains("pg_isready")
+                .contains("pgdata:/var/lib/postgresql/data");
+    }
+
+    @Test
+    void appIsBuiltFromTheJvmDockerfileByDefault() {
+        assertThat(resolved).contains("dockerfile: src/main/docker/Dockerfile.jvm");
+    }
+}

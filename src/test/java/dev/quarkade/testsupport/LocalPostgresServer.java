@@ -1,0 +1,167 @@
+package dev.quarkade.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real PostgreSQL server from the machine's binaries (Debian's postgresql package), on a free port and a
+ * throwaway data directory: the "external database" of production, for tests.
+ *
+ * <p>
+ * PostgreSQL refuses to run as root, so as root the server runs as the {@code postgres} user the package creates.
+ */
+public final class LocalPostgresServer implements AutoCloseable {
+
+    public static final String USER = "quarkade";
+    public static final String PASSWORD = "quarkade-test";
+    public static final String DATABASE = "quarkade";
+
+    private final Path binDir;
+    private final Path dataDir;
+    private final int port;
+    private volatile boolean running;
+
+    private LocalPostgresServer(Path binDir, Path dataDir, int port) {
+        this.binDir = binDir;
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    /** Initialises a new cluster with a password-protected user and database, and starts it. */
+    public static LocalPostgresServer start() throws IOException, InterruptedException {
+        LocalPostgresServer server = new LocalPostgresServer(findBinaries(), Files.createTempDirectory("quarkade-extpg-"),
+                freePort());
+        // A test that dies half-way must not leave a server behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (server.running) {
+                    server.stop();
+                }
+            } catch (IOException | InterruptedException ignored) {
+                // the JVM is exiting; nothing more to do
+            }
+        }));
+        server.initdb();
+        server.startServer();
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String reactiveUrl() {
+        return "postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:" + reactiveUrl();
+    }
+
+    /** A JDBC connection to the application database as the application user. */
+    public Connection connect() throws SQLException {
+        return connectTo(DATABASE);
+    }
+
+    private Connection connectTo(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, USER, PASSWORD);
+    }
+
+    /** Stops the server quickly (in-flight transactions are rolled back), keeping its data. */
+    public void stop() throws IOException, InterruptedException {
+        pgCtl("-m", "fast", "stop");
+        running = false;
+    }
+
+    /** Starts the server again on the same port and data, and waits until it accepts connections. */
+    public void startServer() throws IOException, InterruptedException {
+        pgCtl("-l", dataDir.resolve("server.log").toString(), "-o",
+                "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1", "start");
+        running = true;
+    }
+
+    private void pgCtl(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w"));
+        command.addAll(List.of(args));
+        run(asServerUser(command));
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        if (running) {
+            stop();
+        }
+        try (var files = Files.walk(dataDir)) {
+            files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private void initdb() throws IOException, InterruptedException {
+        Path passwordFile = Files.createTempFile("quarkade-pgpass", ".txt");
+        Files.writeString(passwordFile, PASSWORD);
+        if (isRoot()) {
+            Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+            run(List.of("chown", "postgres:postgres", dataDir.toString(), passwordFile.toString()));
+        }
+        run(asServerUser(List.of(binDir.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", USER,
+                "--pwfile=" + passwordFile, "-A", "scram-sha-256", "-E", "UTF-8", "--no-sync")));
+        Files.delete(passwordFile);
+        startServer();
+        try (Connection c = connectTo("postgres")) {
+            c.createStatement().execute("CREATE DATABASE " + DATABASE);
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+        stop();
+    }
+
+    private static List<String> asServerUser(List<String> command) {
+        if (!isRoot()) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
+    }
+
+    private static Path findBinaries() {
+        String configured = System.getenv("QUARKADE_TEST_PG_BIN");
+        List<Path> candidates = new ArrayList<>();
+        if (configured != null) {
+            candidates.add(Path.of(configured));
+        }
+        for (String version : List.of("17", "16", "15", "14")) {
+            candidates.add(Path.of("/usr/lib/postgresql", version, "bin"));
+        }
+        return candidates.stream().filter(p -> Files.isExecutable(p.resolve("postgres"))).findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "No PostgreSQL server binaries: install them (apt-get install postgresql) or set QUARKADE_TEST_PG_BIN"));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

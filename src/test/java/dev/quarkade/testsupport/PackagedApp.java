@@ -1,0 +1,114 @@
+package dev.quarkade.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged application ({@code target/quarkus-app/quarkus-run.jar}) run as its own process, as in production. */
+public final class PackagedApp implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final Duration timeToReady;
+
+    private PackagedApp(Process process, int port, Path log, Duration timeToReady) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.timeToReady = timeToReady;
+    }
+
+    /**
+     * Starts the jar with the given system properties and environment and waits until /q/health/ready is UP.
+     */
+    public static PackagedApp start(Map<String, String> systemProperties, Map<String, String> environment)
+            throws IOException {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run ./mvnw verify (integration tests run after package)");
+        }
+        int port = LocalPostgresServer.freePort();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dquarkus.http.port=" + port));
+        systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", JAR.toString()));
+        Path log = Files.createTempFile("quarkade-app", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("QUARKADE_"));
+        builder.environment().putAll(environment);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        PackagedApp app = new PackagedApp(process, port, log, null);
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !process.isAlive() || app.isReady());
+        } catch (RuntimeException timeout) {
+            app.close();
+            throw new IllegalStateException("Not ready in 60 s:\n" + app.log(), timeout);
+        }
+        if (!process.isAlive()) {
+            throw new IllegalStateException("The application exited:\n" + app.log());
+        }
+        return new PackagedApp(process, port, log, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    public Duration timeToReady() {
+        return timeToReady;
+    }
+
+    public String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + " -> " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    private boolean isReady() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException | InterruptedException notYet) {
+            return false;
+        }
+    }
+
+    /** Stops the application gracefully (SIGTERM) and waits for it to exit. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
