@@ -1,0 +1,223 @@
+package dev.quarkade.sync;
+
+import java.util.Arrays;
+
+/**
+ * The synchronized world of one room: entities kept sorted by id, each with a kind and up to {@link #MAX_FIELDS}
+ * int32 fields (the count is fixed per entity when it is put, so games choose it per kind), plus a fixed number of
+ * int32 globals. Flat primitive arrays with a fixed stride per entity: no boxing, cheap to copy into the history ring.
+ * Not thread-safe; the room's tick thread owns it.
+ */
+public final class WorldState {
+
+    /** Entity ids are u16. */
+    public static final int MAX_ID = 0xffff;
+    /** Fields per entity and globals per world: both fit a changed-fields bitmask of 16 bits. */
+    public static final int MAX_FIELDS = 16;
+    public static final int MAX_GLOBALS = 16;
+    /** Kinds are u8. */
+    public static final int MAX_KIND = 0xff;
+
+    private int size;
+    private int[] ids;
+    private byte[] kinds;
+    private byte[] fieldCounts;
+    private int[] fields;
+    private final int[] globals;
+
+    public WorldState(int globalCount) {
+        this(globalCount, 16);
+    }
+
+    public WorldState(int globalCount, int entityCapacity) {
+        if (globalCount < 0 || globalCount > MAX_GLOBALS) {
+            throw new IllegalArgumentException("global count " + globalCount + " not in 0.." + MAX_GLOBALS);
+        }
+        globals = new int[globalCount];
+        int cap = Math.max(1, entityCapacity);
+        ids = new int[cap];
+        kinds = new byte[cap];
+        fieldCounts = new byte[cap];
+        fields = new int[cap * MAX_FIELDS];
+    }
+
+    /** Creates or replaces entity {@code id} with a kind and its field values (the count is fixed from now on). */
+    public void put(int id, int kind, int... values) {
+        put(id, kind, values, values.length);
+    }
+
+    /** Creates or replaces entity {@code id} with the first {@code count} of {@code values}; no varargs array. */
+    public void put(int id, int kind, int[] values, int count) {
+        if (id < 0 || id > MAX_ID || kind < 0 || kind > MAX_KIND || count < 0 || count > MAX_FIELDS) {
+            throw new IllegalArgumentException("entity " + id + " kind " + kind + " with " + count + " fields");
+        }
+        int i = Arrays.binarySearch(ids, 0, size, id);
+        if (i < 0) {
+            i = insertAt(-i - 1, id);
+        }
+        kinds[i] = (byte) kind;
+        fieldCounts[i] = (byte) count;
+        int base = i * MAX_FIELDS;
+        System.arraycopy(values, 0, fields, base, count);
+        Arrays.fill(fields, base + count, base + MAX_FIELDS, 0);
+    }
+
+    private int insertAt(int i, int id) {
+        if (size == ids.length) {
+            int cap = ids.length * 2;
+            ids = Arrays.copyOf(ids, cap);
+            kinds = Arrays.copyOf(kinds, cap);
+            fieldCounts = Arrays.copyOf(fieldCounts, cap);
+            fields = Arrays.copyOf(fields, cap * MAX_FIELDS);
+        }
+        int tail = size - i;
+        System.arraycopy(ids, i, ids, i + 1, tail);
+        System.arraycopy(kinds, i, kinds, i + 1, tail);
+        System.arraycopy(fieldCounts, i, fieldCounts, i + 1, tail);
+        System.arraycopy(fields, i * MAX_FIELDS, fields, (i + 1) * MAX_FIELDS, tail * MAX_FIELDS);
+        ids[i] = id;
+        size++;
+        return i;
+    }
+
+    public boolean remove(int id) {
+        int i = indexOf(id);
+        if (i < 0) {
+            return false;
+        }
+        int tail = size - i - 1;
+        System.arraycopy(ids, i + 1, ids, i, tail);
+        System.arraycopy(kinds, i + 1, kinds, i, tail);
+        System.arraycopy(fieldCounts, i + 1, fieldCounts, i, tail);
+        System.arraycopy(fields, (i + 1) * MAX_FIELDS, fields, i * MAX_FIELDS, tail * MAX_FIELDS);
+        size--;
+        return true;
+    }
+
+    public boolean contains(int id) {
+        return indexOf(id) >= 0;
+    }
+
+    /** Position of {@code id} in iteration order, or a negative number if absent. */
+    public int indexOf(int id) {
+        return Arrays.binarySearch(ids, 0, size, id);
+    }
+
+    public void set(int id, int field, int value) {
+        int i = existing(id);
+        fields[i * MAX_FIELDS + checkField(i, field)] = value;
+    }
+
+    public int get(int id, int field) {
+        int i = existing(id);
+        return fields[i * MAX_FIELDS + checkField(i, field)];
+    }
+
+    private int existing(int id) {
+        int i = indexOf(id);
+        if (i < 0) {
+            throw new IllegalArgumentException("no entity " + id);
+        }
+        return i;
+    }
+
+    private int checkField(int i, int field) {
+        if (field < 0 || field >= fieldCounts[i]) {
+            throw new IndexOutOfBoundsException("entity " + ids[i] + " has " + fieldCounts[i] + " fields, not " + field);
+        }
+        return field;
+    }
+
+    /** Number of entities; iterate with the {@code *At(index)} accessors, ids ascend with the index. */
+    public int size() {
+        return size;
+    }
+
+    public int idAt(int index) {
+        return ids[index];
+    }
+
+    public int kindAt(int index) {
+        return kinds[index] & 0xff;
+    }
+
+    public int fieldCountAt(int index) {
+        return fieldCounts[index];
+    }
+
+    public int fieldAt(int index, int field) {
+        return fields[index * MAX_FIELDS + field];
+    }
+
+    public int globalCount() {
+        return globals.length;
+    }
+
+    public int getGlobal(int i) {
+        return globals[i];
+    }
+
+    public void setGlobal(int i, int value) {
+        globals[i] = value;
+    }
+
+    public void clear() {
+        size = 0;
+        Arrays.fill(globals, 0);
+    }
+
+    public WorldState copy() {
+        WorldState c = new WorldState(globals.length, size);
+        c.copyFrom(this);
+        return c;
+    }
+
+    /** Makes this state equal to {@code other}, reusing this state's arrays when they are large enough. */
+    public void copyFrom(WorldState other) {
+        if (other.globals.length != globals.length) {
+            throw new IllegalArgumentException("global counts differ");
+        }
+        if (ids.length < other.size) {
+            ids = new int[other.ids.length];
+            kinds = new byte[other.ids.length];
+            fieldCounts = new byte[other.ids.length];
+            fields = new int[other.ids.length * MAX_FIELDS];
+        }
+        size = other.size;
+        System.arraycopy(other.ids, 0, ids, 0, size);
+        System.arraycopy(other.kinds, 0, kinds, 0, size);
+        System.arraycopy(other.fieldCounts, 0, fieldCounts, 0, size);
+        System.arraycopy(other.fields, 0, fields, 0, size * MAX_FIELDS);
+        System.arraycopy(other.globals, 0, globals, 0, globals.length);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof WorldState w) || w.size != size || !Arrays.equals(globals, w.globals)) {
+            return false;
+        }
+        // Unused field slots are always zero (put clears them), so whole strides compare correctly.
+        return Arrays.equals(ids, 0, size, w.ids, 0, size) && Arrays.equals(kinds, 0, size, w.kinds, 0, size)
+                && Arrays.equals(fieldCounts, 0, size, w.fieldCounts, 0, size)
+                && Arrays.equals(fields, 0, size * MAX_FIELDS, w.fields, 0, size * MAX_FIELDS);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Arrays.hashCode(globals);
+        for (int i = 0; i < size * MAX_FIELDS; i++) {
+            h = h * 31 + fields[i];
+        }
+        return h * 31 + size;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("WorldState[globals=").append(Arrays.toString(globals));
+        for (int i = 0; i < size; i++) {
+            sb.append(", ").append(ids[i]).append(':').append(kindAt(i))
+                    .append(Arrays.toString(Arrays.copyOfRange(fields, i * MAX_FIELDS, i * MAX_FIELDS + fieldCounts[i])));
+        }
+        return sb.append(']').toString();
+    }
+}
