@@ -112,6 +112,11 @@ public final class FrameWriter {
     }
 
     /** A read-only view of the written bytes, valid until the next write or reset. */
+    /** The backing array, valid from 0 to {@link #size()} until the next write: lets a shared body be copied without a wrapper. */
+    public byte[] array() {
+        return buf;
+    }
+
     public ByteBuffer asByteBuffer() {
         return ByteBuffer.wrap(buf, 0, size).asReadOnlyBuffer();
     }

@@ -1,0 +1,412 @@
+package dev.quarkade.room;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.random.RandomGenerator;
+
+import dev.quarkade.game.Game;
+import dev.quarkade.game.Match;
+import dev.quarkade.game.MatchContext;
+import dev.quarkade.game.PlayerResult;
+import dev.quarkade.game.PlayerSeat;
+import dev.quarkade.protocol.CloseCodes;
+import dev.quarkade.protocol.FrameWriter;
+import dev.quarkade.protocol.Limits;
+import dev.quarkade.protocol.ServerCodec;
+import dev.quarkade.protocol.ServerMessage;
+import dev.quarkade.sync.StateHistory;
+import dev.quarkade.sync.WorldState;
+
+/**
+ * One room: its seats, its inbox and its authoritative world. {@link #submit} and {@link #hold} may be called from any
+ * thread; {@link #tick} is called by one thread at a time (the room's event loop), at the room's tick rate, and does
+ * everything else: it drains the inbox, applies inputs, steps the match and sends each seat its state.
+ */
+public final class Room {
+
+    private final String id;
+    private final Game game;
+    private final RoomSettings settings;
+    private final RoomListener listener;
+    private final RandomGenerator random;
+    private final SeatBook book;
+    private final Queue<RoomCommand> inbox = new ConcurrentLinkedQueue<>();
+    private final Seat[] seats;
+    private final WorldState world;
+    private final StateHistory history = new StateHistory();
+    private final StateBroadcaster broadcaster;
+    private final FrameWriter control = new FrameWriter(256);
+
+    private Match match;
+    private Instant matchStartedAt;
+    private long tick;
+    private RoomStatus status = RoomStatus.WAITING;
+    private long intermissionEndsAtMs;
+    private long emptySinceMs = -1;
+    private boolean rosterChanged;
+    private volatile RoomSummary summary;
+
+    public Room(String id, Game game, int capacity, RoomSettings settings, RoomListener listener,
+            RandomGenerator random, long nowMs) {
+        this.id = id;
+        this.game = game;
+        this.settings = settings;
+        this.listener = listener;
+        this.random = random;
+        this.book = new SeatBook(capacity);
+        this.seats = new Seat[capacity];
+        this.world = new WorldState(game.globalCount(), capacity + 32);
+        this.broadcaster = new StateBroadcaster(capacity);
+        startMatch(nowMs);
+        publishSummary();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Game game() {
+        return game;
+    }
+
+    public int capacity() {
+        return seats.length;
+    }
+
+    /** The latest view of this room for listings; safe from any thread. */
+    public RoomSummary summary() {
+        return summary;
+    }
+
+    public boolean isClosed() {
+        return status == RoomStatus.CLOSED;
+    }
+
+    /**
+     * Holds a seat for the player for {@code quarkade.room.seat-hold}, or confirms the one they have. False when the
+     * room is full or closed: the caller answers 409.
+     */
+    public boolean hold(UUID playerId, long nowMs) {
+        return !isClosed() && book.hold(playerId, nowMs, nowMs + settings.seatHold().toMillis());
+    }
+
+    /** Queues a command for the next tick. */
+    public void submit(RoomCommand command) {
+        inbox.add(command);
+    }
+
+    /** Runs one tick at wall-clock time {@code nowMs}; false once the room has closed and must not tick again. */
+    public boolean tick(long nowMs) {
+        if (isClosed()) {
+            return false;
+        }
+        long started = System.nanoTime();
+        drainInbox(nowMs);
+        applyInputs();
+        if (status == RoomStatus.INTERMISSION && nowMs >= intermissionEndsAtMs) {
+            startMatch(nowMs);
+        }
+        tick++;
+        match.step(world, tick);
+        if (status != RoomStatus.INTERMISSION && match.isOver(world)) {
+            endMatch(nowMs);
+        }
+        expireDroppedSeats(nowMs);
+        history.record(tick, world);
+        if (rosterChanged) {
+            sendRoster();
+        }
+        broadcastState(nowMs);
+        checkIdle(nowMs);
+        publishSummary();
+        listener.ticked(id, System.nanoTime() - started, broadcaster.bytesSent());
+        return !isClosed();
+    }
+
+    /** Closes the room now: every connection gets {@code code} and the room stops ticking. Tick thread only. */
+    public void close(int code, String reason) {
+        for (Seat seat : seats) {
+            if (seat != null && seat.isConnected()) {
+                seat.channel.close(code, reason);
+            }
+        }
+        status = RoomStatus.CLOSED;
+        publishSummary();
+        listener.roomClosed(id);
+    }
+
+    private void drainInbox(long nowMs) {
+        RoomCommand command;
+        while ((command = inbox.poll()) != null) {
+            if (command instanceof RoomCommand.Join join) {
+                join(join, nowMs);
+                continue;
+            }
+            Seat seat = seatOf(command.channel());
+            if (seat == null) {
+                continue; // a connection that was replaced or never seated: its late messages are moot
+            }
+            if (command instanceof RoomCommand.Input input) {
+                if (acknowledge(seat, input.ackTick())) {
+                    seat.pendingInputs.add(input);
+                }
+            } else if (command instanceof RoomCommand.Ack ack) {
+                acknowledge(seat, ack.tick());
+            } else if (command instanceof RoomCommand.Resync) {
+                seat.needsFullState = true;
+            } else if (command instanceof RoomCommand.Chat chat) {
+                relayChat(seat, chat.text(), nowMs);
+            } else if (command instanceof RoomCommand.Leave) {
+                seat.channel.close(CloseCodes.NORMAL, "left");
+                release(seat);
+            } else if (command instanceof RoomCommand.Disconnected) {
+                drop(seat, nowMs);
+            } else if (command instanceof RoomCommand.LivenessChanged change) {
+                changeLiveness(seat, change.liveness());
+            }
+        }
+    }
+
+    private void join(RoomCommand.Join join, long nowMs) {
+        Seat seat = seatOf(join.playerId());
+        boolean resumed = seat != null;
+        if (seat == null) {
+            int free = freeSeatIndex();
+            if (free < 0 || !book.occupy(join.playerId(), nowMs)) {
+                // The hold ran out before the connection opened and someone else took the seat.
+                join.channel().close(CloseCodes.SEAT_EXPIRED, "room full");
+                return;
+            }
+            seat = new Seat(new PlayerSeat(free, join.playerId(), join.name(), free + 1));
+            seat.chatTokens = settings.chatPerMinute();
+            seat.chatRefilledAtMs = nowMs;
+            seats[free] = seat;
+            match.joined(world, seat.player);
+        } else if (seat.isConnected()) {
+            seat.channel.close(CloseCodes.REPLACED, "replaced");
+        }
+        Liveness before = seat.liveness;
+        seat.channel = join.channel();
+        seat.liveness = Liveness.CONNECTED;
+        seat.pendingInputs.clear();
+        if (resumed && before == Liveness.DROPPED) {
+            match.returned(world, seat.player);
+        }
+        welcome(seat, resumed, nowMs);
+        rosterChanged = true;
+    }
+
+    private void welcome(Seat seat, boolean resumed, long nowMs) {
+        // The welcome shows the world as of the last tick; the client takes it as that tick's state.
+        WorldState last = history.get(tick);
+        WorldState shown = last != null ? last : world;
+        broadcaster.begin(shown);
+        FrameWriter body = broadcaster.fullBody();
+        byte[] snapshot = java.util.Arrays.copyOf(body.array(), body.size());
+        control.reset();
+        ServerCodec.encode(new ServerMessage.Welcome(Limits.PROTOCOL_VERSION, seat.player.seat(),
+                seat.player.entityId(), settings.tickRate(), seats.length, history.capacity(), resumed,
+                Math.max(tick, 1), nowMs, broadcaster.checksum(), snapshot), control);
+        broadcaster.sendFrame(seat.channel, control);
+        seat.ackTick = last != null ? tick : 0;
+        seat.needsFullState = last == null;
+    }
+
+    /** Records the client's ack; false (and the connection closed with 1007) if it names a tick not yet sent. */
+    private boolean acknowledge(Seat seat, long ackTick) {
+        if (ackTick > tick) {
+            seat.channel.close(CloseCodes.INVALID_PAYLOAD, "ack of a future tick");
+            return false;
+        }
+        if (ackTick > seat.ackTick) {
+            seat.ackTick = ackTick;
+        }
+        return true;
+    }
+
+    private void applyInputs() {
+        for (Seat seat : seats) {
+            if (seat == null) {
+                continue;
+            }
+            for (int n = 0; n < settings.maxInputsPerTick() && !seat.pendingInputs.isEmpty(); n++) {
+                RoomCommand.Input input = seat.pendingInputs.poll();
+                if (input.seq() > seat.lastInputSeq) {
+                    match.input(world, seat.player, input.payload());
+                    seat.lastInputSeq = input.seq();
+                }
+            }
+        }
+    }
+
+    private void relayChat(Seat seat, String text, long nowMs) {
+        double refill = (nowMs - seat.chatRefilledAtMs) * settings.chatPerMinute() / 60_000.0;
+        seat.chatTokens = Math.min(settings.chatPerMinute(), seat.chatTokens + refill);
+        seat.chatRefilledAtMs = nowMs;
+        if (seat.chatTokens < 1) {
+            return; // over the chat allowance: dropped, the sender keeps playing
+        }
+        seat.chatTokens -= 1;
+        control.reset();
+        ServerCodec.encode(new ServerMessage.ChatRelay(seat.player.seat(), text), control);
+        sendToAll(control);
+    }
+
+    private void drop(Seat seat, long nowMs) {
+        if (seat.liveness == Liveness.DROPPED) {
+            return;
+        }
+        seat.channel = null;
+        seat.liveness = Liveness.DROPPED;
+        seat.droppedAtMs = nowMs;
+        seat.pendingInputs.clear();
+        match.dropped(world, seat.player);
+        rosterChanged = true;
+    }
+
+    private void changeLiveness(Seat seat, Liveness liveness) {
+        if (seat.liveness == liveness || seat.liveness == Liveness.DROPPED) {
+            return;
+        }
+        seat.liveness = liveness;
+        if (liveness == Liveness.SUSPECT) {
+            match.suspect(world, seat.player);
+        }
+        rosterChanged = true;
+    }
+
+    private void expireDroppedSeats(long nowMs) {
+        long graceMs = settings.reconnectGrace().toMillis();
+        for (Seat seat : seats) {
+            if (seat != null && seat.liveness == Liveness.DROPPED && nowMs - seat.droppedAtMs >= graceMs) {
+                release(seat);
+            }
+        }
+    }
+
+    private void release(Seat seat) {
+        seats[seat.player.seat()] = null;
+        book.release(seat.player.playerId());
+        match.left(world, seat.player);
+        rosterChanged = true;
+    }
+
+    private void startMatch(long nowMs) {
+        world.clear();
+        match = game.newMatch(new MatchContext(id, seats.length, settings.tickRate(), random));
+        match.start(world);
+        matchStartedAt = Instant.ofEpochMilli(nowMs);
+        status = RoomStatus.WAITING;
+        for (Seat seat : seats) {
+            if (seat != null) {
+                match.joined(world, seat.player);
+            }
+        }
+        if (book.occupied() > 0) {
+            status = RoomStatus.PLAYING;
+        }
+    }
+
+    private void endMatch(long nowMs) {
+        List<PlayerSeat> players = new ArrayList<>();
+        for (Seat seat : seats) {
+            if (seat != null) {
+                players.add(seat.player);
+            }
+        }
+        List<PlayerResult> results = match.results(world, players);
+        List<ServerMessage.Result> wire = new ArrayList<>(results.size());
+        for (PlayerResult r : results) {
+            wire.add(new ServerMessage.Result(r.seat(), r.score(), r.placement()));
+        }
+        Instant endedAt = Instant.ofEpochMilli(nowMs);
+        control.reset();
+        ServerCodec.encode(new ServerMessage.MatchEnd(nowMs - matchStartedAt.toEpochMilli(), wire), control);
+        sendToAll(control);
+        listener.matchEnded(id, game.id(), matchStartedAt, endedAt, results);
+        status = RoomStatus.INTERMISSION;
+        intermissionEndsAtMs = nowMs + settings.intermission().toMillis();
+    }
+
+    private void broadcastState(long nowMs) {
+        broadcaster.begin(world);
+        for (Seat seat : seats) {
+            if (seat != null && seat.isConnected() && seat.channel.isWritable()) {
+                broadcaster.send(seat, tick, nowMs, world, history);
+            }
+        }
+    }
+
+    private void sendRoster() {
+        List<ServerMessage.Seat> roster = new ArrayList<>();
+        for (Seat seat : seats) {
+            if (seat != null) {
+                roster.add(new ServerMessage.Seat(seat.player.seat(), seat.player.playerId(), seat.player.name(),
+                        seat.liveness.wire()));
+            }
+        }
+        control.reset();
+        ServerCodec.encode(new ServerMessage.Roster(roster), control);
+        sendToAll(control);
+        rosterChanged = false;
+    }
+
+    private void sendToAll(FrameWriter frame) {
+        for (Seat seat : seats) {
+            if (seat != null && seat.isConnected()) {
+                broadcaster.sendFrame(seat.channel, frame);
+            }
+        }
+    }
+
+    private void checkIdle(long nowMs) {
+        if (book.taken(nowMs) > 0) {
+            emptySinceMs = -1;
+            if (status == RoomStatus.WAITING && book.occupied() > 0) {
+                status = RoomStatus.PLAYING; // the clock of a match starts with its first player
+                matchStartedAt = Instant.ofEpochMilli(nowMs);
+            }
+            return;
+        }
+        if (emptySinceMs < 0) {
+            emptySinceMs = nowMs;
+        } else if (nowMs - emptySinceMs >= settings.idleTimeout().toMillis()) {
+            close(CloseCodes.ROOM_CLOSED, "room disposed");
+        }
+    }
+
+    private void publishSummary() {
+        summary = new RoomSummary(id, game.id(), book.occupied(), seats.length, status.json());
+    }
+
+    private Seat seatOf(PlayerChannel channel) {
+        for (Seat seat : seats) {
+            if (seat != null && seat.channel == channel) {
+                return seat;
+            }
+        }
+        return null;
+    }
+
+    private Seat seatOf(UUID playerId) {
+        for (Seat seat : seats) {
+            if (seat != null && seat.player.playerId().equals(playerId)) {
+                return seat;
+            }
+        }
+        return null;
+    }
+
+    private int freeSeatIndex() {
+        for (int i = 0; i < seats.length; i++) {
+            if (seats[i] == null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

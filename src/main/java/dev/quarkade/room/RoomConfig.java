@@ -1,0 +1,39 @@
+package dev.quarkade.room;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of every room ({@code quarkade.room.*}). */
+@ConfigMapping(prefix = "quarkade.room")
+public interface RoomConfig {
+
+    /** Ticks per second of every room. */
+    @WithDefault("30")
+    int tickRate();
+
+    /** A room with no player and no held seat is disposed after this long. */
+    @WithDefault("60s")
+    Duration idleTimeout();
+
+    /** How long join-or-create (and an accepted upgrade) holds a seat for the player before they connect. */
+    @WithDefault("10s")
+    Duration seatHold();
+
+    /** Pause between the end of a match and the start of the next one in the same room. */
+    @WithDefault("5s")
+    Duration intermission();
+
+    /** Inputs of one player applied per tick at most; later ones wait for the next tick. */
+    @WithDefault("4")
+    int maxInputsPerTick();
+
+    /** State frames queued on one connection and not yet written; beyond it the player's states collapse. */
+    @WithDefault("3")
+    int maxFramesInFlight();
+
+    /** Chat lines one player may send per minute; more are dropped. */
+    @WithDefault("20")
+    int chatPerMinute();
+}

@@ -1,0 +1,18 @@
+package dev.quarkade.room;
+
+/** Where a room is in its life, as GET /api/rooms shows it. */
+public enum RoomStatus {
+    /** Open, no match running yet: waiting for the first player. */
+    WAITING,
+    /** A match is running. */
+    PLAYING,
+    /** A match just ended; the next starts after the intermission. */
+    INTERMISSION,
+    /** Disposed or closed: no longer joinable. */
+    CLOSED;
+
+    /** The lower-case name used in JSON. */
+    public String json() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
