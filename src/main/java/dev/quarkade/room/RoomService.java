@@ -1,0 +1,159 @@
+package dev.quarkade.room;
+
+import java.security.SecureRandom;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import org.jboss.logging.Logger;
+
+import dev.quarkade.game.Game;
+import dev.quarkade.protocol.CloseCodes;
+import io.netty.channel.EventLoop;
+import io.vertx.core.Vertx;
+
+/**
+ * Creates, finds and lists rooms, and drives their ticks. Each room is pinned to one Vert.x event loop (round robin)
+ * and ticks there at a fixed rate; inputs reach it through its inbox, so no room state is ever shared between threads.
+ */
+@ApplicationScoped
+public class RoomService {
+
+    private static final Logger LOG = Logger.getLogger(RoomService.class);
+
+    private final Vertx vertx;
+    private final Map<String, Game> games = new ConcurrentHashMap<>();
+    private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> tickers = new ConcurrentHashMap<>();
+    private final RoomSettings settings;
+    private final RoomListener listener;
+    private final SecureRandom seeds = new SecureRandom();
+
+    public RoomService(Vertx vertx, Instance<Game> games, RoomConfig room, ReconnectConfig reconnect,
+            RoomEvents listener) {
+        this.vertx = vertx;
+        games.forEach(g -> this.games.put(g.id(), g));
+        this.settings = new RoomSettings(room.tickRate(), reconnect.grace(), room.idleTimeout(), room.seatHold(),
+                room.intermission(), room.maxInputsPerTick(), room.chatPerMinute());
+        this.listener = listener;
+    }
+
+    public RoomSettings settings() {
+        return settings;
+    }
+
+    /** Creates a room of {@code gameId}; {@code capacity} null means the game's default. */
+    public Room create(String gameId, Integer capacity) {
+        Game game = games.get(gameId);
+        if (game == null) {
+            throw new UnknownGameException("unknown game '" + gameId + "'; this server has " + games.keySet());
+        }
+        int seats = capacity == null ? game.defaultCapacity() : capacity;
+        if (seats < 1 || seats > game.maxCapacity()) {
+            throw new UnknownGameException("capacity must be 1.." + game.maxCapacity() + " for " + gameId);
+        }
+        String id = newRoomId();
+        Room room = new Room(id, game, seats, settings, listener, new SplittableRandom(seeds.nextLong()),
+                System.currentTimeMillis());
+        rooms.put(id, room);
+        schedule(room);
+        LOG.debugf("Room %s (%s, %d seats) created", id, gameId, seats);
+        return room;
+    }
+
+    /**
+     * A room of {@code gameId} where {@code player} now holds a seat: one they already have, the first with a free
+     * seat, or a new one. The seat is held for {@code quarkade.room.seat-hold} so nobody else can take it meanwhile.
+     */
+    public Room joinOrCreate(String gameId, UUID player) {
+        long now = System.currentTimeMillis();
+        for (Room room : rooms.values()) {
+            if (room.game().id().equals(gameId) && room.hold(player, now)) {
+                return room;
+            }
+        }
+        Room room = create(gameId, null);
+        room.hold(player, now);
+        return room;
+    }
+
+    public Optional<Room> find(String roomId) {
+        Room room = rooms.get(roomId);
+        return room == null || room.isClosed() ? Optional.empty() : Optional.of(room);
+    }
+
+    public List<RoomSummary> list() {
+        return rooms.values().stream().map(Room::summary).filter(s -> !"closed".equals(s.status())).toList();
+    }
+
+    public Collection<Room> rooms() {
+        return rooms.values();
+    }
+
+    public boolean hasGame(String gameId) {
+        return games.containsKey(gameId);
+    }
+
+    /** Closes every room with {@code code}; used on shutdown. Each room closes on its own event loop. */
+    public void closeAll(int code, String reason) {
+        for (Room room : rooms.values()) {
+            EventLoop loop = loops.get(room.id());
+            if (loop != null) {
+                loop.execute(() -> {
+                    if (!room.isClosed()) {
+                        room.close(code, reason);
+                    }
+                });
+            }
+        }
+    }
+
+    private final Map<String, EventLoop> loops = new ConcurrentHashMap<>();
+
+    private void schedule(Room room) {
+        EventLoop loop = vertx.nettyEventLoopGroup().next();
+        loops.put(room.id(), loop);
+        long periodNanos = TimeUnit.SECONDS.toNanos(1) / settings.tickRate();
+        // Netty's fixed-rate schedule runs on the event loop thread and keeps the average rate exact (no drift).
+        tickers.put(room.id(), loop.scheduleAtFixedRate(() -> tick(room), periodNanos, periodNanos,
+                TimeUnit.NANOSECONDS));
+    }
+
+    private void tick(Room room) {
+        boolean open;
+        try {
+            open = room.tick(System.currentTimeMillis());
+        } catch (RuntimeException | Error e) {
+            LOG.errorf(e, "Room %s failed in its tick and is closed", room.id());
+            room.close(CloseCodes.INTERNAL_ERROR, "internal error");
+            open = false;
+        }
+        if (!open) {
+            ScheduledFuture<?> ticker = tickers.remove(room.id());
+            if (ticker != null) {
+                ticker.cancel(false);
+            }
+            rooms.remove(room.id());
+            loops.remove(room.id());
+        }
+    }
+
+    private String newRoomId() {
+        // 12 characters of base 32: short enough to read aloud, too many to guess.
+        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        StringBuilder id = new StringBuilder(12);
+        for (int i = 0; i < 12; i++) {
+            id.append(alphabet.charAt(seeds.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+}
