@@ -19,6 +19,7 @@ import dev.quarkade.protocol.Limits;
 import dev.quarkade.protocol.ServerCodec;
 import dev.quarkade.protocol.ServerMessage;
 import dev.quarkade.sync.StateHistory;
+import dev.quarkade.sync.TickEncoder;
 import dev.quarkade.sync.WorldState;
 
 /**
@@ -38,8 +39,9 @@ public final class Room {
     private final Seat[] seats;
     private final WorldState world;
     private final StateHistory history = new StateHistory();
-    private final StateBroadcaster broadcaster;
-    private final FrameWriter control = new FrameWriter(256);
+    private final TickEncoder encoder = new TickEncoder(history);
+    private final FrameWriter frame = new FrameWriter(1024);
+    private long bytesSent;
 
     private Match match;
     private Instant matchStartedAt;
@@ -60,8 +62,8 @@ public final class Room {
         this.book = new SeatBook(capacity);
         this.seats = new Seat[capacity];
         this.world = new WorldState(game.globalCount(), capacity + 32);
-        this.broadcaster = new StateBroadcaster(capacity);
         startMatch(nowMs);
+        encoder.begin(++tick, world); // tick 1 is the initial world, so a welcome always has a tick to show
         publishSummary();
     }
 
@@ -105,6 +107,7 @@ public final class Room {
             return false;
         }
         long started = System.nanoTime();
+        bytesSent = 0;
         drainInbox(nowMs);
         applyInputs();
         if (status == RoomStatus.INTERMISSION && nowMs >= intermissionEndsAtMs) {
@@ -116,14 +119,14 @@ public final class Room {
             endMatch(nowMs);
         }
         expireDroppedSeats(nowMs);
-        history.record(tick, world);
+        encoder.begin(tick, world);
         if (rosterChanged) {
             sendRoster();
         }
         broadcastState(nowMs);
         checkIdle(nowMs);
         publishSummary();
-        listener.ticked(id, System.nanoTime() - started, broadcaster.bytesSent());
+        listener.ticked(id, System.nanoTime() - started, bytesSent);
         return !isClosed();
     }
 
@@ -201,19 +204,14 @@ public final class Room {
     }
 
     private void welcome(Seat seat, boolean resumed, long nowMs) {
-        // The welcome shows the world as of the last tick; the client takes it as that tick's state.
-        WorldState last = history.get(tick);
-        WorldState shown = last != null ? last : world;
-        broadcaster.begin(shown);
-        FrameWriter body = broadcaster.fullBody();
-        byte[] snapshot = java.util.Arrays.copyOf(body.array(), body.size());
-        control.reset();
+        // The welcome shows the world as of the last tick sent; the client keeps it as that tick's state.
+        frame.reset();
         ServerCodec.encode(new ServerMessage.Welcome(Limits.PROTOCOL_VERSION, seat.player.seat(),
                 seat.player.entityId(), settings.tickRate(), seats.length, history.capacity(), resumed,
-                Math.max(tick, 1), nowMs, broadcaster.checksum(), snapshot), control);
-        broadcaster.sendFrame(seat.channel, control);
-        seat.ackTick = last != null ? tick : 0;
-        seat.needsFullState = last == null;
+                encoder.tick(), nowMs, encoder.checksum(), encoder.body(0)), frame);
+        send(seat.channel, frame);
+        seat.ackTick = encoder.tick();
+        seat.needsFullState = false;
     }
 
     /** Records the client's ack; false (and the connection closed with 1007) if it names a tick not yet sent. */
@@ -251,9 +249,9 @@ public final class Room {
             return; // over the chat allowance: dropped, the sender keeps playing
         }
         seat.chatTokens -= 1;
-        control.reset();
-        ServerCodec.encode(new ServerMessage.ChatRelay(seat.player.seat(), text), control);
-        sendToAll(control);
+        frame.reset();
+        ServerCodec.encode(new ServerMessage.ChatRelay(seat.player.seat(), text), frame);
+        sendToAll(frame);
     }
 
     private void drop(Seat seat, long nowMs) {
@@ -324,20 +322,31 @@ public final class Room {
             wire.add(new ServerMessage.Result(r.seat(), r.score(), r.placement()));
         }
         Instant endedAt = Instant.ofEpochMilli(nowMs);
-        control.reset();
-        ServerCodec.encode(new ServerMessage.MatchEnd(nowMs - matchStartedAt.toEpochMilli(), wire), control);
-        sendToAll(control);
+        frame.reset();
+        ServerCodec.encode(new ServerMessage.MatchEnd(nowMs - matchStartedAt.toEpochMilli(), wire), frame);
+        sendToAll(frame);
         listener.matchEnded(id, game.id(), matchStartedAt, endedAt, results);
         status = RoomStatus.INTERMISSION;
         intermissionEndsAtMs = nowMs + settings.intermission().toMillis();
     }
 
+    /**
+     * Sends this tick's state to every connected seat: a delta from the seat's acknowledged baseline (or the full
+     * state), each body encoded once and shared. A seat whose connection is not writable is skipped: its next state,
+     * a delta from the same acknowledged baseline, carries everything it missed.
+     */
     private void broadcastState(long nowMs) {
-        broadcaster.begin(world);
         for (Seat seat : seats) {
-            if (seat != null && seat.isConnected() && seat.channel.isWritable()) {
-                broadcaster.send(seat, tick, nowMs, world, history);
+            if (seat == null || !seat.isConnected() || !seat.channel.isWritable()) {
+                continue;
             }
+            long baseline = seat.needsFullState ? 0 : encoder.baselineFor(seat.ackTick);
+            byte[] body = encoder.body(baseline);
+            frame.reset();
+            ServerCodec.encodeState(frame, tick, nowMs, baseline, seat.lastInputSeq, seat.channel.rttMillis(),
+                    encoder.checksum(), body, 0, body.length);
+            send(seat.channel, frame);
+            seat.needsFullState = false;
         }
     }
 
@@ -349,18 +358,23 @@ public final class Room {
                         seat.liveness.wire()));
             }
         }
-        control.reset();
-        ServerCodec.encode(new ServerMessage.Roster(roster), control);
-        sendToAll(control);
+        frame.reset();
+        ServerCodec.encode(new ServerMessage.Roster(roster), frame);
+        sendToAll(frame);
         rosterChanged = false;
     }
 
-    private void sendToAll(FrameWriter frame) {
+    private void sendToAll(FrameWriter encoded) {
         for (Seat seat : seats) {
             if (seat != null && seat.isConnected()) {
-                broadcaster.sendFrame(seat.channel, frame);
+                send(seat.channel, encoded);
             }
         }
+    }
+
+    private void send(PlayerChannel channel, FrameWriter encoded) {
+        bytesSent += encoded.size();
+        channel.send(encoded.asByteBuffer());
     }
 
     private void checkIdle(long nowMs) {

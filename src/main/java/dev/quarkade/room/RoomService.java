@@ -18,6 +18,8 @@ import org.jboss.logging.Logger;
 
 import dev.quarkade.game.Game;
 import dev.quarkade.protocol.CloseCodes;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoop;
 import io.vertx.core.Vertx;
 
@@ -39,12 +41,15 @@ public class RoomService {
     private final SecureRandom seeds = new SecureRandom();
 
     public RoomService(Vertx vertx, Instance<Game> games, RoomConfig room, ReconnectConfig reconnect,
-            RoomEvents listener) {
+            RoomEvents listener, MeterRegistry metrics) {
         this.vertx = vertx;
         games.forEach(g -> this.games.put(g.id(), g));
         this.settings = new RoomSettings(room.tickRate(), reconnect.grace(), room.idleTimeout(), room.seatHold(),
                 room.intermission(), room.maxInputsPerTick(), room.chatPerMinute());
         this.listener = listener;
+        Gauge.builder("quarkade.rooms", rooms, Map::size).description("Open rooms").register(metrics);
+        Gauge.builder("quarkade.players", rooms, all -> all.values().stream().mapToInt(r -> r.summary().players()).sum())
+                .description("Players seated in open rooms").register(metrics);
     }
 
     public RoomSettings settings() {
