@@ -1,0 +1,10 @@
+package dev.quarkade.transport;
+
+import java.util.UUID;
+
+import dev.quarkade.room.Room;
+
+/** What the transport keeps for one open room connection: who, where, and their message allowance. */
+record PlayerConnection(UUID playerId, String name, Room room, ConnectionChannel channel,
+        MessageRateLimiter limiter) {
+}

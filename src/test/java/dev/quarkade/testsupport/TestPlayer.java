@@ -1,0 +1,159 @@
+package dev.quarkade.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.quarkade.protocol.ClientCodec;
+import dev.quarkade.protocol.ClientMessage;
+import dev.quarkade.protocol.ProtocolException;
+import io.restassured.http.ContentType;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+
+/**
+ * A player as a test drives one: a guest account from the REST API and a real WebSocket to a room, with everything
+ * the server sends decoded into a {@link ClientMirror}.
+ */
+public final class TestPlayer implements AutoCloseable {
+
+    private static final Vertx VERTX = Vertx.vertx();
+
+    public final UUID playerId;
+    public final String name;
+    public final String accessToken;
+    public final ClientMirror mirror = new ClientMirror();
+    private final URI baseUri;
+    private WebSocketClient client;
+    private WebSocket socket;
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private volatile String closeReason;
+    private volatile Throwable decodeFailure;
+    private long inputSeq;
+
+    private TestPlayer(URI baseUri, UUID playerId, String name, String accessToken) {
+        this.baseUri = baseUri;
+        this.playerId = playerId;
+        this.name = name;
+        this.accessToken = accessToken;
+    }
+
+    /** Signs up a guest through POST /api/auth/guest. */
+    public static TestPlayer guest(URI baseUri, String name) {
+        Map<String, Object> body = given().baseUri(baseUri.toString()).contentType(ContentType.JSON)
+                .body(Map.of("name", name)).post("/api/auth/guest").then().statusCode(200).extract().as(Map.class);
+        return new TestPlayer(baseUri, UUID.fromString((String) body.get("playerId")), (String) body.get("name"),
+                (String) body.get("accessToken"));
+    }
+
+    /** POST /api/matchmaking/join-or-create for the arena; answers the room id. */
+    public String quickPlay() {
+        return given().baseUri(baseUri.toString()).auth().oauth2(accessToken).contentType(ContentType.JSON)
+                .body(Map.of("game", "arena")).post("/api/matchmaking/join-or-create").then().statusCode(200)
+                .extract().path("roomId");
+    }
+
+    /** Opens the room's WebSocket with the token in the Authorization header; fails on a rejected upgrade. */
+    public TestPlayer connect(String roomId) throws Exception {
+        return connect(roomId, Map.of("Authorization", "Bearer " + accessToken));
+    }
+
+    public TestPlayer connect(String roomId, Map<String, String> headers) throws Exception {
+        client = VERTX.createWebSocketClient();
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(baseUri.getHost())
+                .setPort(baseUri.getPort()).setURI("/ws/rooms/" + roomId);
+        headers.forEach(options::addHeader);
+        socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        socket.binaryMessageHandler(this::receive);
+        socket.closeHandler(v -> {
+            closeReason = socket.closeReason();
+            closeCode.complete(socket.closeStatusCode() == null ? -1 : (int) socket.closeStatusCode());
+        });
+        return this;
+    }
+
+    /** Tries an upgrade and answers the HTTP status the server rejected it with (or 101 when accepted). */
+    public static int upgradeStatus(URI baseUri, String path, Map<String, String> headers) throws Exception {
+        WebSocketClient client = VERTX.createWebSocketClient();
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(baseUri.getHost())
+                .setPort(baseUri.getPort()).setURI(path);
+        headers.forEach(options::addHeader);
+        try {
+            WebSocket ws = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            ws.close();
+            return 101;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof io.vertx.core.http.UpgradeRejectedException rejected) {
+                return rejected.getStatus();
+            }
+            throw e;
+        } finally {
+            client.close();
+        }
+    }
+
+    private void receive(Buffer frame) {
+        try {
+            mirror.receive(frame.getBytes());
+        } catch (ProtocolException | AssertionError e) {
+            decodeFailure = e;
+        }
+    }
+
+    public void send(ClientMessage message) {
+        sendRaw(ClientCodec.encode(message));
+    }
+
+    public void sendRaw(byte[] frame) {
+        socket.writeBinaryMessage(Buffer.buffer(frame));
+    }
+
+    public void sendText(String text) {
+        socket.writeTextMessage(text);
+    }
+
+    /** Sends one arena input, acknowledging the newest state received. */
+    public void move(int moveX, int moveY) {
+        send(new ClientMessage.Input(++inputSeq, mirror.latestTick(), new byte[] { (byte) moveX, (byte) moveY, 0 }));
+    }
+
+    public long lastInputSeq() {
+        return inputSeq;
+    }
+
+    /** The close code the server sent, waiting up to {@code timeout}. */
+    public int awaitClose(Duration timeout) throws Exception {
+        return closeCode.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+
+    public boolean isClosed() {
+        return closeCode.isDone();
+    }
+
+    /** A frame this client could not decode, if any: the server must never send one. */
+    public Throwable decodeFailure() {
+        return decodeFailure;
+    }
+
+    @Override
+    public void close() {
+        if (socket != null && !socket.isClosed()) {
+            socket.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+}
