@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -41,7 +42,8 @@ public class ApiExceptionMappers {
         return json(403, new ApiError("forbidden", "Not allowed for this player")).build();
     }
 
-    @ServerExceptionMapper
+    // MismatchedInputException is named on its own because quarkus-rest-jackson maps exactly that type itself.
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response invalidJson(JsonProcessingException e) {
         return json(400, new ApiError("invalid_json", "The request body is not valid JSON for this endpoint"))
                 .build();

@@ -33,7 +33,9 @@ public final class WsClient implements AutoCloseable {
     public static WsClient connect(Vertx vertx, String uri, Map<String, String> headers, List<String> subprotocols) {
         WsClient ws = new WsClient(vertx);
         WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost("localhost").setPort(RestAssured.port).setURI(uri).setSubProtocols(subprotocols);
+                .setHost("localhost").setPort(RestAssured.port).setURI(uri).setSubProtocols(subprotocols)
+                // Like a native client: no Origin unless a test sets one, as a browser would.
+                .setAllowOriginHeader(headers.containsKey("Origin"));
         headers.forEach(options::addHeader);
         try {
             ws.socket = ws.client.connect(options).toCompletionStage().toCompletableFuture()
