@@ -1,10 +1,9 @@
 package dev.quarkade.transport;
 
-import java.util.UUID;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
+import dev.quarkade.auth.TokenClaims;
+import dev.quarkade.auth.TokenVerifier;
 import dev.quarkade.protocol.ClientCodec;
 import dev.quarkade.protocol.ClientMessage;
 import dev.quarkade.protocol.CloseCodes;
@@ -18,7 +17,6 @@ import dev.quarkade.room.RoomCommand;
 import dev.quarkade.room.RoomConfig;
 import dev.quarkade.room.RoomService;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -34,8 +32,8 @@ import io.vertx.core.buffer.Buffer;
 /**
  * The room WebSocket: one connection per player per room, binary frames only. Every frame goes through one pipeline:
  * size → rate limit → decode → validate → the room's inbox. Nothing here touches room state: the room applies
- * commands at its next tick. Authentication and the room/seat checks happen before the upgrade
- * ({@link RoomUpgradeCheck}), so an open connection always has a player and a held seat.
+ * commands at its next tick. Authentication and admission happen before the upgrade ({@link HandshakeCheck}), so an
+ * open connection always has verified claims and a held seat.
  */
 @WebSocket(path = "/ws/rooms/{roomId}")
 public class RoomSocket {
@@ -46,34 +44,40 @@ public class RoomSocket {
     private final RoomService rooms;
     private final RoomConfig roomConfig;
     private final TransportConfig limits;
+    private final OpenConnections openConnections;
+    private final TokenVerifier verifier;
     private final SocketMetrics metrics;
-    /** The identity of the connection being served: a proxy WebSockets Next resolves per connection. */
-    private final SecurityIdentity identity;
 
-    public RoomSocket(RoomService rooms, RoomConfig roomConfig, TransportConfig limits, MeterRegistry registry,
-            SecurityIdentity identity) {
-        this.identity = identity;
+    public RoomSocket(RoomService rooms, RoomConfig roomConfig, TransportConfig limits,
+            OpenConnections openConnections, TokenVerifier verifier, MeterRegistry registry) {
         this.rooms = rooms;
         this.roomConfig = roomConfig;
         this.limits = limits;
+        this.openConnections = openConnections;
+        this.verifier = verifier;
         this.metrics = new SocketMetrics(registry);
     }
 
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
-        UUID playerId = RoomUpgradeCheck.playerId(identity);
+        TokenClaims claims = connection.userData().get(HandshakeCheck.CLAIMS);
         Room room = rooms.find(connection.pathParam("roomId")).orElse(null);
-        if (playerId == null || room == null) {
-            // The upgrade checks make this unreachable unless the room closed in between.
-            close(connection, CloseCodes.ROOM_CLOSED, "room closed");
+        if (claims == null) {
+            // Cannot happen while HandshakeCheck guards this path; refuse rather than seat an anonymous player.
+            close(connection, CloseCodes.POLICY_VIOLATION, "not authenticated");
             return;
         }
+        if (room == null) {
+            close(connection, CloseCodes.ROOM_CLOSED, "room closed"); // closed between the upgrade and now
+            return;
+        }
+        openConnections.register(connection, claims);
         ConnectionChannel channel = new ConnectionChannel(connection, roomConfig.maxFramesInFlight());
-        PlayerConnection player = new PlayerConnection(playerId, displayName(identity), room, channel,
+        PlayerConnection player = new PlayerConnection(claims.playerId(), claims.name(), room, channel,
                 new MessageRateLimiter(limits.messagesPerSecond(), limits.burst(), System.nanoTime()));
         connection.userData().put(PLAYER, player);
-        room.submit(new RoomCommand.Join(channel, playerId, player.name()));
+        room.submit(new RoomCommand.Join(channel, claims.playerId(), claims.name()));
     }
 
     @OnBinaryMessage
@@ -93,7 +97,7 @@ public class RoomSocket {
             return;
         }
         try {
-            dispatch(player, ClientCodec.decode(frame.getBytes()));
+            dispatch(connection, player, ClientCodec.decode(frame.getBytes()));
         } catch (ProtocolException e) {
             close(connection, e.closeCode(), e.getMessage());
         }
@@ -108,9 +112,10 @@ public class RoomSocket {
     @OnClose
     @NonBlocking
     void onClose(WebSocketConnection connection) {
-        PlayerConnection player = connection.userData().get(PLAYER);
+        openConnections.unregister(connection);
         CloseReason reason = connection.closeReason();
         metrics.closed(reason == null ? CloseCodes.NORMAL : reason.getCode());
+        PlayerConnection player = connection.userData().get(PLAYER);
         if (player != null) {
             player.room().submit(new RoomCommand.Disconnected(player.channel()));
         }
@@ -123,7 +128,8 @@ public class RoomSocket {
         close(connection, CloseCodes.INTERNAL_ERROR, "internal error");
     }
 
-    private void dispatch(PlayerConnection player, ClientMessage message) throws ProtocolException {
+    private void dispatch(WebSocketConnection connection, PlayerConnection player, ClientMessage message)
+            throws ProtocolException {
         Room room = player.room();
         ConnectionChannel channel = player.channel();
         if (message instanceof ClientMessage.Input input) {
@@ -141,30 +147,32 @@ public class RoomSocket {
             room.submit(new RoomCommand.Leave(channel));
         } else if (message instanceof ClientMessage.Ping ping) {
             // Answered here, not at the tick, so the client's RTT does not include up to one tick of waiting.
-            FrameWriter pong = ServerCodec.encode(new ServerMessage.Pong(ping.nonce(), System.currentTimeMillis()),
-                    new FrameWriter(16));
-            channel.send(pong.asByteBuffer());
+            send(channel, new ServerMessage.Pong(ping.nonce(), System.currentTimeMillis()));
         } else if (message instanceof ClientMessage.TokenRefresh refresh) {
-            refreshToken(player, refresh.token());
+            refreshToken(connection, player, refresh.token());
         }
     }
 
-    private void refreshToken(PlayerConnection player, String token) {
-        close(player.channel().connection(), CloseCodes.POLICY_VIOLATION, "token refresh not supported yet");
+    /** In-band renewal: a fresh token of the same player extends the connection past the old token's expiry. */
+    private void refreshToken(WebSocketConnection connection, PlayerConnection player, String token) {
+        verifier.verifyForConnection(token, player.playerId()).subscribe().with(
+                claims -> {
+                    if (openConnections.extend(connection.id(), claims)) {
+                        send(player.channel(), new ServerMessage.TokenAccepted(claims.expiresAt().toEpochMilli()));
+                    }
+                },
+                failure -> close(connection, CloseCodes.POLICY_VIOLATION, "token refused"));
     }
 
-    private void close(WebSocketConnection connection, int code, String reason) {
+    private static void send(ConnectionChannel channel, ServerMessage message) {
+        channel.send(ServerCodec.encode(message, new FrameWriter(32)).asByteBuffer());
+    }
+
+    private static void close(WebSocketConnection connection, int code, String reason) {
         if (connection.isOpen()) {
             connection.close(new CloseReason(code, reason)).subscribe().with(done -> {
             }, failed -> {
             });
         }
-    }
-
-    private static String displayName(SecurityIdentity identity) {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("name") != null) {
-            return jwt.getClaim("name").toString();
-        }
-        return identity.getPrincipal().getName();
     }
 }

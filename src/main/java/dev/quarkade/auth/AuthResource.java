@@ -1,0 +1,82 @@
+package dev.quarkade.auth;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.quarkade.api.ApiException;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/** Guest sign-in, registration, login, token refresh and logout. */
+@Path("/api/auth")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    /** Body of POST /api/auth/guest; the body and the name are optional. */
+    public record GuestRequest(String name) {
+    }
+
+    /** Body of POST /api/auth/register and /api/auth/login. */
+    public record Credentials(String username, String password) {
+    }
+
+    /** Body of POST /api/auth/refresh. */
+    public record RefreshRequest(String refreshToken) {
+    }
+
+    @Inject
+    AuthService auth;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @Path("/guest")
+    public Uni<AuthTokens> guest(GuestRequest request) {
+        return auth.guest(request == null ? null : request.name());
+    }
+
+    @POST
+    @Path("/register")
+    public Uni<RestResponse<AuthTokens>> register(Credentials credentials) {
+        Credentials given = credentials == null ? new Credentials(null, null) : credentials;
+        return auth.register(given.username(), given.password()).map(tokens -> RestResponse.status(
+                RestResponse.Status.CREATED, tokens));
+    }
+
+    @POST
+    @Path("/login")
+    public Uni<AuthTokens> login(Credentials credentials) {
+        Credentials given = credentials == null ? new Credentials(null, null) : credentials;
+        return auth.login(given.username(), given.password());
+    }
+
+    @POST
+    @Path("/refresh")
+    public Uni<AuthTokens> refresh(RefreshRequest request) {
+        if (request == null || request.refreshToken() == null || request.refreshToken().isBlank()) {
+            throw ApiException.badRequest("missing_refresh_token", "Send the refreshToken to exchange");
+        }
+        return sessions.refresh(request.refreshToken());
+    }
+
+    @POST
+    @Path("/logout")
+    @Authenticated
+    @Consumes(MediaType.WILDCARD)
+    public Uni<RestResponse<Void>> logout() {
+        return sessions.revoke(TokenClaims.of(identity).sessionId(), "logout")
+                .map(done -> RestResponse.noContent());
+    }
+}

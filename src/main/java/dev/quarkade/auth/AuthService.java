@@ -1,0 +1,111 @@
+package dev.quarkade.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.quarkade.api.ApiException;
+import dev.quarkade.player.Player;
+import dev.quarkade.player.PlayerRepository;
+import dev.quarkade.player.PlayerService;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** The guest, register and login flows: validate, check the password off the event loop, open a session. */
+@ApplicationScoped
+public class AuthService {
+
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_]{3,24}");
+    /** Letters, marks, digits, punctuation, symbols and plain spaces: no control or invisible format characters. */
+    private static final Pattern PRINTABLE = Pattern.compile("[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S} ]+");
+    static final int MAX_NAME_LENGTH = 24;
+    static final int MIN_PASSWORD_LENGTH = 8;
+    /** bcrypt ignores everything after 72 bytes; longer passwords are refused rather than silently cut. */
+    static final int MAX_PASSWORD_BYTES = 72;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PlayerService playerService;
+    private final PlayerRepository players;
+    private final SessionService sessions;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+
+    AuthService(PlayerService playerService, PlayerRepository players, SessionService sessions,
+            PasswordHasher hasher, LoginThrottle throttle) {
+        this.playerService = playerService;
+        this.players = players;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.throttle = throttle;
+    }
+
+    /** A new guest named {@code name}, or "Guest-NNNN" when none is given. */
+    public Uni<AuthTokens> guest(String name) {
+        String guestName = name == null ? "Guest-%04d".formatted(RANDOM.nextInt(10_000)) : validName(name);
+        return Panache.withTransaction(() -> playerService.createGuest(guestName).chain(sessions::start));
+    }
+
+    public Uni<AuthTokens> register(String username, String password) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw ApiException.badRequest("invalid_username", "A username is 3 to 24 letters, digits or _");
+        }
+        validPassword(password);
+        return hasher.hash(password).chain(hash -> Panache.withTransaction(
+                () -> playerService.register(username, hash).chain(sessions::start)));
+    }
+
+    /**
+     * Checks a username and password. Unknown usernames cost the same bcrypt work as wrong passwords and get the
+     * same answer; a locked username gets 429 even with the right password.
+     */
+    public Uni<AuthTokens> login(String username, String password) {
+        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            throw ApiException.badRequest("missing_credentials", "Send a username and a password");
+        }
+        Optional<Duration> locked = throttle.lockedFor(username);
+        if (locked.isPresent()) {
+            long seconds = Math.max(1, (locked.get().toMillis() + 999) / 1000);
+            throw new ApiException(429, "login_locked",
+                    "Too many failed logins for this username; try again later",
+                    Map.of("Retry-After", Long.toString(seconds)));
+        }
+        Uni<Player> account = USERNAME.matcher(username).matches()
+                ? Panache.withSession(() -> players.findByUsername(username))
+                : Uni.createFrom().nullItem();
+        return account
+                .chain(player -> hasher.matches(password, player == null ? null : player.passwordHash)
+                        .map(ok -> ok ? player : null))
+                .chain(player -> {
+                    if (player == null) {
+                        throttle.recordFailure(username);
+                        return Uni.createFrom().failure(ApiException.unauthorized("invalid_credentials",
+                                "Wrong username or password"));
+                    }
+                    throttle.reset(username);
+                    return Panache.withTransaction(() -> sessions.start(player));
+                });
+    }
+
+    static String validName(String name) {
+        String trimmed = name.strip();
+        int length = trimmed.codePointCount(0, trimmed.length());
+        if (length < 1 || length > MAX_NAME_LENGTH || !PRINTABLE.matcher(trimmed).matches()) {
+            throw ApiException.badRequest("invalid_name", "A name is 1 to 24 printable characters");
+        }
+        return trimmed;
+    }
+
+    private static void validPassword(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
+            throw ApiException.badRequest("password_too_short", "A password has at least 8 characters");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw ApiException.badRequest("password_too_long", "A password has at most 72 bytes (UTF-8)");
+        }
+    }
+}

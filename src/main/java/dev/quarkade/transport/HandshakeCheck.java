@@ -1,0 +1,86 @@
+package dev.quarkade.transport;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.quarkade.auth.BearerHeader;
+import dev.quarkade.auth.InvalidTokenException;
+import dev.quarkade.auth.TokenClaims;
+import dev.quarkade.auth.TokenVerifier;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.UserData;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Runs before every WebSocket upgrade: a browser Origin not on the allowlist gets 403, a missing or bad access
+ * token 401, then {@link RoomAdmission} answers 404 (no such room) or 409 (no seat), so no endpoint ever sees an
+ * unauthenticated or unseated connection. On success the token's claims travel to the connection as user data under
+ * {@link #CLAIMS}.
+ *
+ * <p>
+ * The token is read from {@code Authorization: Bearer}. Browsers, which cannot set that header, send it as the
+ * subprotocol {@code quarkus-http-upgrade#Authorization#Bearer <jwt>} (URL-encoded) next to
+ * {@code bearer-token-carrier}; Quarkus turns it into the header before this check runs
+ * ({@code quarkus.websockets-next.server.propagate-subprotocol-headers}). The query string is never read.
+ */
+@ApplicationScoped
+public class HandshakeCheck implements HttpUpgradeCheck {
+
+    /** The verified claims of the token the connection was opened with. */
+    public static final UserData.TypedKey<TokenClaims> CLAIMS = new UserData.TypedKey<>("quarkade.token-claims");
+
+    private static final Logger LOG = Logger.getLogger(HandshakeCheck.class);
+    private static final Map<String, List<String>> CHALLENGE = Map.of("WWW-Authenticate",
+            List.of("Bearer"));
+
+    private final AllowedOrigins origins;
+    private final TokenVerifier verifier;
+
+    private final RoomAdmission admission;
+
+    HandshakeCheck(AllowedOrigins origins, TokenVerifier verifier, RoomAdmission admission) {
+        this.origins = origins;
+        this.verifier = verifier;
+        this.admission = admission;
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        HttpServerRequest request = context.httpRequest();
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        // Origin first: a cross-site page is refused without spending a database look-up on its token.
+        if (origin != null && !origins.allows(origin, request.getHeader(HttpHeaders.HOST))) {
+            LOG.debugf("Upgrade refused: origin %s not allowed", origin);
+            return CheckResult.rejectUpgrade(403);
+        }
+        String token = BearerHeader.token(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
+            return CheckResult.rejectUpgrade(401, CHALLENGE);
+        }
+        return verifier.verify(token)
+                .map(claims -> {
+                    // Only an authenticated player learns whether a room exists or is full.
+                    int admitted = admission.admit(context.pathParam("roomId"), claims.playerId());
+                    if (admitted != RoomAdmission.ADMITTED) {
+                        return CheckResult.rejectUpgradeSync(admitted);
+                    }
+                    context.userData().put(CLAIMS, claims);
+                    return CheckResult.permitUpgradeSync();
+                })
+                .onFailure(InvalidTokenException.class).recoverWithItem(e -> {
+                    LOG.debugf("Upgrade refused: %s", e.getMessage());
+                    return CheckResult.rejectUpgradeSync(401, CHALLENGE);
+                })
+                .onFailure().recoverWithItem(e -> {
+                    // The session store is unreachable: neither let the player in nor tell them their token is bad.
+                    LOG.warnf("Upgrade refused, cannot check the session: %s", e.getMessage());
+                    return CheckResult.rejectUpgradeSync(503);
+                });
+    }
+}

@@ -1,0 +1,99 @@
+package dev.quarkade.transport;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.quarkade.auth.Accounts;
+import dev.quarkade.auth.Forgery;
+import dev.quarkade.auth.InvalidTokenException;
+import dev.quarkade.auth.SigningKeys;
+import dev.quarkade.auth.TokenClaims;
+import dev.quarkade.auth.TokenVerifier;
+import dev.quarkade.room.RoomService;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.core.Vertx;
+
+@QuarkusTest
+@TestProfile(ShortLivedTokens.class)
+class TokenExpiryTest {
+
+    @Inject
+    RoomService rooms;
+
+    /** A fresh room per test, so seats kept for reconnecting players never fill it. */
+    String roomPath;
+
+    @BeforeEach
+    void openRoom() {
+        roomPath = "/ws/rooms/" + rooms.create("arena", 16).id();
+    }
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    OpenConnections openConnections;
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Inject
+    SigningKeys keys;
+
+    @Test
+    void connectionIsClosedWith1008WhenItsAccessTokenExpires() {
+        Accounts.Tokens player = Accounts.guest();
+        assertEquals(2, player.expiresIn());
+        try (WsClient ws = WsClient.withBearer(vertx, roomPath, player.accessToken())) {
+            assertEquals(101, ws.status());
+            WsClient.Closed closed = ws.awaitClose(Duration.ofSeconds(10));
+            assertEquals((short) 1008, closed.code());
+            assertEquals("token expired", closed.reason());
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> openConnections.ofPlayer(player.playerId()), hasSize(0));
+    }
+
+    @Test
+    void freshTokenVerifiedForTheConnectionExtendsItPastTheOldExpiry() throws Throwable {
+        Accounts.Tokens player = Accounts.guest();
+        // A fresh token lasting a minute, as a client would get from /api/auth/refresh with a longer TTL.
+        String fresh = new Forgery(keys).signedByUs(player.accessToken(), claims -> claims.setExpirationTime(
+                NumericDate.fromSeconds(NumericDate.now().getValue() + 60)));
+        try (WsClient ws = WsClient.withBearer(vertx, roomPath, player.accessToken())) {
+            assertEquals(101, ws.status());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> openConnections.ofPlayer(player.playerId()), hasSize(1));
+            String connectionId = openConnections.ofPlayer(player.playerId()).get(0);
+
+            TokenClaims claims = VertxContextSupport.subscribeAndAwait(
+                    () -> verifier.verifyForConnection(fresh, player.playerId()));
+            assertTrue(openConnections.extend(connectionId, claims));
+
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> !ws.isClosed());
+        }
+    }
+
+    @Test
+    void tokenOfAnotherPlayerCannotExtendAConnection() {
+        Accounts.Tokens player = Accounts.guest();
+        Accounts.Tokens other = Accounts.guest();
+        assertThrows(InvalidTokenException.class, () -> VertxContextSupport.subscribeAndAwait(
+                () -> verifier.verifyForConnection(other.accessToken(), player.playerId())));
+        assertThrows(InvalidTokenException.class, () -> VertxContextSupport.subscribeAndAwait(
+                () -> verifier.verifyForConnection(player.accessToken(), UUID.randomUUID())));
+    }
+}
