@@ -25,6 +25,11 @@ export class Predictor {
     return this.seq;
   }
 
+  /** The newest seq known to be applied: every input after it is still pending. */
+  get acknowledgedSeq(): number {
+    return this.pending.length ? this.pending[0].seq - 1 : this.seq;
+  }
+
   get pendingCount(): number {
     return this.pending.length;
   }
