@@ -346,6 +346,25 @@ describe('GameSession', () => {
     expect(FakeWebSocket.instances).toHaveLength(2);
   });
 
+  it('gives up joining a room that never lets it in', async () => {
+    const { socket, events } = setup();
+    for (let i = 0; i < 5; i++) {
+      if (socket().readyState === 0) socket().serverClose(1006);
+      await vi.advanceTimersByTimeAsync(2000);
+    }
+    expect(FakeWebSocket.instances).toHaveLength(3);
+    expect(events).toEqual(['ended: Could not join this room: it may be full, closed or unreachable.']);
+  });
+
+  it('closes and stops on a WELCOME of another protocol version', async () => {
+    const { socket, events } = setup();
+    socket().accept();
+    socket().deliver({ ...(welcome(1, world(0)) as object), version: 2 } as ServerMessage);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(events[0]).toMatch(/reload/);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
   it('sends LEAVE when the player leaves', () => {
     const { session, socket } = setup();
     join(socket());

@@ -18,6 +18,8 @@ export const PING_INTERVAL_MS = 2000;
 export const GRACE_MS = 20_000;
 /** Nothing from the server for this long on an open socket counts as a drop. */
 const SILENCE_MS = 6000;
+/** Attempts to join before giving up when the room never answered with WELCOME (full, unknown or closed). */
+const JOIN_ATTEMPTS = 3;
 /** Renew the access token this long before it expires. */
 const TOKEN_MARGIN_MS = 60_000;
 
@@ -82,6 +84,8 @@ export class GameSession {
   private dropStart: number | null = null;
   private done = false;
   private matchEnd: MatchEnd | null = null;
+  private welcomed = false;
+  private failedJoins = 0;
   private timers: ReturnType<typeof setTimeout>[] = [];
   private tickTimer: ReturnType<typeof setInterval> | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
@@ -257,6 +261,7 @@ export class GameSession {
       return;
     }
     this.welcome = w;
+    this.welcomed = true;
     this.dropStart = null;
     this.backoff.reset();
     this.sync.reset(w.historyTicks);
@@ -352,6 +357,12 @@ export class GameSession {
     const action = closeAction(code, reason);
     if (action === 'stop') {
       this.finish(this.matchEnd ? '' : closeMessage(code, reason));
+      return;
+    }
+    // A browser cannot see why an upgrade failed (401, 404, 409 all look like 1006), so a room that never let us in
+    // gets a few tries, not the whole grace window.
+    if (!this.welcomed && ++this.failedJoins >= JOIN_ATTEMPTS) {
+      this.finish('Could not join this room: it may be full, closed or unreachable.');
       return;
     }
     if (this.dropStart === null) this.dropStart = Date.now();
