@@ -16,6 +16,8 @@ export function arenaScreen(session: GameSession, onLeave: () => void): [HTMLEle
     return [h('div', { className: 'stat' }, h('span', { className: 'label' }, label), value), value] as const;
   };
   const [pingEl, ping] = stat('ping', 'Ping');
+  const pingServer = h('span', { className: 'sub', id: 'hud-server-rtt' });
+  pingEl.append(pingServer);
   const [tickEl, tick] = stat('tick', 'Tick');
   const [playersEl, players] = stat('players', 'Players');
   const [scoreEl, score] = stat('score', 'Score');
@@ -65,8 +67,9 @@ export function arenaScreen(session: GameSession, onLeave: () => void): [HTMLEle
   let boardKey = '';
   function updateHud() {
     const rtt = session.rttMs;
+    const server = session.serverRttMs;
     ping.textContent = rtt === null ? '–' : `${rtt} ms`;
-    ping.title = session.serverRttMs === null ? '' : `server measures ${session.serverRttMs} ms`;
+    pingServer.textContent = server === null ? '' : `server ${server} ms`;
     tick.textContent = String(session.tick || '–');
     const view = session.arena;
     players.textContent = String(session.players.length);
