@@ -1,0 +1,77 @@
+/** After a match: the MATCH_END results, and the leaderboard and match history pages. */
+import type { MatchEnd } from '../net/codec';
+import { api, AuthSession, NOT_AVAILABLE } from '../net/api';
+import { errorText } from './auth';
+import { h, jsonTable } from './dom';
+
+export interface ResultsActions {
+  lobby(): void;
+  leaderboard(): void;
+  history(): void;
+}
+
+function ordinal(n: number): string {
+  const s = ['th', 'st', 'nd', 'rd'];
+  const v = n % 100;
+  return n + (s[(v - 20) % 10] || s[v] || s[0]);
+}
+
+export function matchEndScreen(end: MatchEnd, mySeat: number | null, nameOf: (seat: number) => string, actions: ResultsActions): HTMLElement {
+  const mine = end.results.find((r) => r.seat === mySeat);
+  const headline = mine ? (mine.placement === 1 ? 'You win!' : `You placed ${ordinal(mine.placement)}`) : 'Match over';
+  const minutes = Math.floor(end.durationMs / 60000);
+  const seconds = Math.round((end.durationMs % 60000) / 1000);
+  return h(
+    'main',
+    { className: 'screen results', id: 'match-end' },
+    h('header', { className: 'hero' }, h('h1', {}, headline), h('p', { className: 'muted' }, `Match length ${minutes}:${String(seconds).padStart(2, '0')}`)),
+    h(
+      'section',
+      { className: 'card' },
+      h(
+        'table',
+        { className: 'table results-table' },
+        h('thead', {}, h('tr', {}, h('th', {}, 'Place'), h('th', {}, 'Player'), h('th', {}, 'Score'))),
+        h(
+          'tbody',
+          {},
+          ...[...end.results]
+            .sort((a, b) => a.placement - b.placement)
+            .map((r) =>
+              h('tr', { className: r.seat === mySeat ? 'me' : '' }, h('td', {}, ordinal(r.placement)), h('td', {}, nameOf(r.seat)), h('td', {}, String(r.score))),
+            ),
+        ),
+      ),
+      h(
+        'div',
+        { className: 'row' },
+        h('button', { className: 'primary', id: 'back-to-lobby', onclick: () => actions.lobby() }, 'Back to lobby'),
+        h('button', { onclick: () => actions.leaderboard() }, 'Leaderboard'),
+        h('button', { onclick: () => actions.history() }, 'My matches'),
+      ),
+    ),
+  );
+}
+
+/** A page that loads one optional endpoint and shows it, or a friendly note when the server does not offer it. */
+export function listScreen(title: string, load: () => Promise<unknown>, back: () => void): HTMLElement {
+  const body = h('div', {}, h('p', { className: 'muted' }, 'Loading…'));
+  load()
+    .then((data) => {
+      body.replaceChildren(
+        data === NOT_AVAILABLE ? h('p', { className: 'muted', id: 'not-available' }, `${title} is not available yet on this server.`) : jsonTable(data),
+      );
+    })
+    .catch((e) => body.replaceChildren(h('p', { className: 'error' }, errorText(e))));
+  return h(
+    'main',
+    { className: 'screen list' },
+    h('header', { className: 'bar' }, h('h1', {}, title), h('nav', {}, h('button', { className: 'link', onclick: back }, 'Back'))),
+    h('section', { className: 'card' }, body),
+  );
+}
+
+export const loaders = {
+  leaderboard: (auth: AuthSession) => () => api.leaderboard('arena', auth.accessToken),
+  history: (auth: AuthSession) => () => api.matches(auth.playerId, auth.accessToken),
+};
