@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
@@ -21,6 +23,7 @@ import dev.quarkade.protocol.CloseCodes;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoop;
+import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 
 /**
@@ -108,17 +111,38 @@ public class RoomService {
         return games.containsKey(gameId);
     }
 
-    /** Closes every room with {@code code}; used on shutdown. Each room closes on its own event loop. */
+    /**
+     * On shutdown every room closes with 1001 "server shutting down" and stops ticking, on its own event loop,
+     * before the container goes away (a tick after that would find no beans).
+     */
+    void onShutdown(@Observes ShutdownEvent event) {
+        closeAll(CloseCodes.GOING_AWAY, "server shutting down");
+    }
+
+    /** Closes every room with {@code code} and stops its tick; waits up to 2 s for the rooms' event loops. */
     public void closeAll(int code, String reason) {
-        for (Room room : rooms.values()) {
+        CountDownLatch closed = new CountDownLatch(rooms.size());
+        for (Room room : List.copyOf(rooms.values())) {
             EventLoop loop = loops.get(room.id());
-            if (loop != null) {
-                loop.execute(() -> {
+            if (loop == null) {
+                closed.countDown();
+                continue;
+            }
+            loop.execute(() -> {
+                try {
                     if (!room.isClosed()) {
                         room.close(code, reason);
                     }
-                });
-            }
+                    stopTicking(room);
+                } finally {
+                    closed.countDown();
+                }
+            });
+        }
+        try {
+            closed.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -143,13 +167,17 @@ public class RoomService {
             open = false;
         }
         if (!open) {
-            ScheduledFuture<?> ticker = tickers.remove(room.id());
-            if (ticker != null) {
-                ticker.cancel(false);
-            }
-            rooms.remove(room.id());
-            loops.remove(room.id());
+            stopTicking(room);
         }
+    }
+
+    private void stopTicking(Room room) {
+        ScheduledFuture<?> ticker = tickers.remove(room.id());
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+        rooms.remove(room.id());
+        loops.remove(room.id());
     }
 
     private String newRoomId() {

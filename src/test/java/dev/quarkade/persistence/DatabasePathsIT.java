@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.sql.ResultSet;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.Map;
 
@@ -41,12 +43,16 @@ class DatabasePathsIT {
     @Test
     void configuredDatabaseUrlIsUsedAndNothingEmbeddedStarts() throws Exception {
         Path unusedDataDir = home.resolve("must-not-exist");
+        // Production shape: an external database needs a configured signing key (none is generated there).
+        Path signingKey = home.resolve("jwt-private.pem");
+        Files.writeString(signingKey, pkcs8Pem());
         try (LocalPostgresServer postgres = LocalPostgresServer.start();
                 PackagedApp app = PackagedApp.start(
                         Map.of("quarkade.embedded-db.data-dir", unusedDataDir.toString()),
                         Map.of("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(),
                                 "QUARKUS_DATASOURCE_USERNAME", LocalPostgresServer.USER,
-                                "QUARKUS_DATASOURCE_PASSWORD", LocalPostgresServer.PASSWORD))) {
+                                "QUARKUS_DATASOURCE_PASSWORD", LocalPostgresServer.PASSWORD,
+                                "QUARKADE_JWT_SIGN_KEY_LOCATION", signingKey.toString()))) {
             assertThat(app.get("/q/health/ready")).contains("\"status\": \"UP\"");
             assertThat(app.log()).contains("database external PostgreSQL at postgresql://127.0.0.1:" + postgres.port());
             assertThat(Files.exists(unusedDataDir)).isFalse();
@@ -54,6 +60,14 @@ class DatabasePathsIT {
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(countRows(postgres, "server_starts")).isEqualTo(1));
         }
+    }
+
+    private static String pkcs8Pem() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(
+                generator.generateKeyPair().getPrivate().getEncoded());
+        return "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
     }
 
     private static long countRows(LocalPostgresServer postgres, String from) throws Exception {
