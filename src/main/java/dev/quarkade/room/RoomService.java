@@ -2,6 +2,7 @@ package dev.quarkade.room;
 
 import java.security.SecureRandom;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,8 @@ import dev.quarkade.protocol.CloseCodes;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoop;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 
@@ -42,6 +45,7 @@ public class RoomService {
     private final RoomSettings settings;
     private final RoomListener listener;
     private final SecureRandom seeds = new SecureRandom();
+    private volatile boolean draining;
 
     public RoomService(Vertx vertx, Instance<Game> games, RoomConfig room, ReconnectConfig reconnect,
             RoomEvents listener, MeterRegistry metrics) {
@@ -84,18 +88,29 @@ public class RoomService {
      */
     public Room joinOrCreate(String gameId, UUID player) {
         long now = System.currentTimeMillis();
-        for (Room room : rooms.values()) {
-            if (room.game().id().equals(gameId) && room.hold(player, now)) {
+        // Fullest rooms first, so players meet each other instead of spreading over half-empty rooms.
+        List<Room> candidates = rooms.values().stream().filter(r -> r.game().id().equals(gameId))
+                .sorted(Comparator.comparingInt((Room r) -> -r.summary().players())).toList();
+        for (Room room : candidates) {
+            if (room.hold(player, now)) {
                 return room;
             }
         }
-        Room room = create(gameId, null);
-        room.hold(player, now);
-        return room;
+        // Creating under the lock keeps a burst of players from opening one room each.
+        synchronized (this) {
+            for (Room room : rooms.values()) {
+                if (room.game().id().equals(gameId) && room.hold(player, now)) {
+                    return room;
+                }
+            }
+            Room room = create(gameId, null);
+            room.hold(player, now);
+            return room;
+        }
     }
 
     public Optional<Room> find(String roomId) {
-        Room room = rooms.get(roomId);
+        Room room = draining ? null : rooms.get(roomId);
         return room == null || room.isClosed() ? Optional.empty() : Optional.of(room);
     }
 
@@ -115,8 +130,28 @@ public class RoomService {
      * On shutdown every room closes with 1001 "server shutting down" and stops ticking, on its own event loop,
      * before the container goes away (a tick after that would find no beans).
      */
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
+        // The shutdown delay comes before the HTTP server stops: the last moment players can be told why.
+        drain();
+    }
+
     void onShutdown(@Observes ShutdownEvent event) {
-        closeAll(CloseCodes.GOING_AWAY, "server shutting down");
+        drain(); // no-op after the delay already drained; the path when no delay is configured
+    }
+
+    private void drain() {
+        draining = true;
+        // A dev-mode hot reload is a restart: clients should come back in a moment rather than go elsewhere.
+        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+            closeAll(CloseCodes.SERVICE_RESTART, "server restarting");
+        } else {
+            closeAll(CloseCodes.GOING_AWAY, "server shutting down");
+        }
+    }
+
+    /** True once shutdown began: no new room or seat is handed out and readiness reports DOWN. */
+    public boolean isDraining() {
+        return draining;
     }
 
     /** Closes every room with {@code code} and stops its tick; waits up to 2 s for the rooms' event loops. */
@@ -158,16 +193,25 @@ public class RoomService {
     }
 
     private void tick(Room room) {
+        // Nothing may escape: a scheduled task that throws is silently never run again, freezing its room.
         boolean open;
         try {
             open = room.tick(System.currentTimeMillis());
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             LOG.errorf(e, "Room %s failed in its tick and is closed", room.id());
-            room.close(CloseCodes.INTERNAL_ERROR, "internal error");
+            closeQuietly(room);
             open = false;
         }
         if (!open) {
             stopTicking(room);
+        }
+    }
+
+    private static void closeQuietly(Room room) {
+        try {
+            room.close(CloseCodes.INTERNAL_ERROR, "internal error");
+        } catch (Throwable e) {
+            LOG.errorf(e, "Room %s could not even be closed cleanly", room.id());
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import dev.quarkade.room.Room;
 
-/** What the transport keeps for one open room connection: who, where, and their message allowance. */
+/** What the transport keeps for one open room connection: who, where, their message allowance and liveness. */
 record PlayerConnection(UUID playerId, String name, Room room, ConnectionChannel channel,
-        MessageRateLimiter limiter) {
+        MessageRateLimiter limiter, ConnectionLiveness liveness) {
 }

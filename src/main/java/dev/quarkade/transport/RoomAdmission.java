@@ -9,7 +9,7 @@ import dev.quarkade.room.RoomService;
 
 /**
  * Decides, at the upgrade, whether an authenticated player may enter a room: 404 for a room that does not exist, 409
- * when it has no seat for them. An admitted player's seat is held, so the connection that follows always finds it.
+ * when it has no seat for them, 503 once the server is shutting down. An admitted player's seat is held, so the connection that follows always finds it.
  */
 @ApplicationScoped
 public class RoomAdmission {
@@ -23,8 +23,11 @@ public class RoomAdmission {
         this.rooms = rooms;
     }
 
-    /** The HTTP status to answer the upgrade with: {@link #ADMITTED}, 404 or 409. */
+    /** The HTTP status to answer the upgrade with: {@link #ADMITTED}, 404, 409, or 503 while shutting down. */
     int admit(String roomId, UUID player) {
+        if (rooms.isDraining()) {
+            return 503;
+        }
         Room room = rooms.find(roomId).orElse(null);
         if (room == null) {
             return 404;

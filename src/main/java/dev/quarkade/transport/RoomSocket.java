@@ -22,6 +22,7 @@ import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
@@ -47,9 +48,11 @@ public class RoomSocket {
     private final OpenConnections openConnections;
     private final TokenVerifier verifier;
     private final SocketMetrics metrics;
+    private final Heartbeat heartbeat;
 
     public RoomSocket(RoomService rooms, RoomConfig roomConfig, TransportConfig limits,
-            OpenConnections openConnections, TokenVerifier verifier, MeterRegistry registry) {
+            OpenConnections openConnections, TokenVerifier verifier, MeterRegistry registry, Heartbeat heartbeat) {
+        this.heartbeat = heartbeat;
         this.rooms = rooms;
         this.roomConfig = roomConfig;
         this.limits = limits;
@@ -75,8 +78,10 @@ public class RoomSocket {
         openConnections.register(connection, claims);
         ConnectionChannel channel = new ConnectionChannel(connection, roomConfig.maxFramesInFlight());
         PlayerConnection player = new PlayerConnection(claims.playerId(), claims.name(), room, channel,
-                new MessageRateLimiter(limits.messagesPerSecond(), limits.burst(), System.nanoTime()));
+                new MessageRateLimiter(limits.messagesPerSecond(), limits.burst(), System.nanoTime()),
+                new ConnectionLiveness(System.nanoTime()));
         connection.userData().put(PLAYER, player);
+        heartbeat.watch(connection, player);
         room.submit(new RoomCommand.Join(channel, claims.playerId(), claims.name()));
     }
 
@@ -109,9 +114,19 @@ public class RoomSocket {
         close(connection, CloseCodes.UNSUPPORTED_DATA, "binary frames only");
     }
 
+    @OnPongMessage
+    @NonBlocking
+    void onPong(WebSocketConnection connection, Buffer payload) {
+        PlayerConnection player = connection.userData().get(PLAYER);
+        if (player != null) {
+            heartbeat.ponged(player, payload);
+        }
+    }
+
     @OnClose
     @NonBlocking
     void onClose(WebSocketConnection connection) {
+        heartbeat.forget(connection);
         openConnections.unregister(connection);
         CloseReason reason = connection.closeReason();
         metrics.closed(reason == null ? CloseCodes.NORMAL : reason.getCode());

@@ -54,6 +54,11 @@ public final class TestPlayer implements AutoCloseable {
                 (String) body.get("accessToken"));
     }
 
+    /** The same account with a fresh client: what a reconnecting player is. */
+    public TestPlayer sameAccount() {
+        return new TestPlayer(baseUri, playerId, name, accessToken);
+    }
+
     /** POST /api/matchmaking/join-or-create for the arena; answers the room id. */
     public String quickPlay() {
         return given().baseUri(baseUri.toString()).auth().oauth2(accessToken).contentType(ContentType.JSON)

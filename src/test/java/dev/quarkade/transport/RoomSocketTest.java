@@ -41,8 +41,7 @@ class RoomSocketTest {
     void twoPlayersInOneRoomSeeEachOthersMoves() throws Exception {
         TestPlayer alice = player("alice");
         TestPlayer bob = player("bob");
-        String room = alice.quickPlay();
-        assertThat(bob.quickPlay()).as("matchmaking fills the same room").isEqualTo(room);
+        String room = createRoom(alice, 8);
         alice.connect(room);
         bob.connect(room);
         await().atMost(Duration.ofSeconds(5)).until(() -> alice.mirror.welcome() != null
@@ -136,7 +135,7 @@ class RoomSocketTest {
     void floodingOverTheRateLimitClosesWith1008AndOthersKeepPlaying() throws Exception {
         TestPlayer calm = player("calm");
         TestPlayer flood = player("flood");
-        String room = calm.quickPlay();
+        String room = createRoom(calm, 2);
         calm.connect(room);
         flood.connect(room);
         await().atMost(Duration.ofSeconds(5)).until(() -> flood.mirror.welcome() != null);
@@ -161,8 +160,7 @@ class RoomSocketTest {
     void chatIsRelayedToTheRoom() throws Exception {
         TestPlayer a = player("talker");
         TestPlayer b = player("listener");
-        String room = a.quickPlay();
-        b.quickPlay();
+        String room = createRoom(a, 2);
         a.connect(room);
         b.connect(room);
         await().atMost(Duration.ofSeconds(5)).until(() -> a.mirror.welcome() != null && b.mirror.welcome() != null);

@@ -1,0 +1,163 @@
+package dev.quarkade.testsupport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * A WebSocket client written from RFC 6455 on a plain socket, so a test controls every bit: it answers nothing by
+ * itself (no Pong to a Ping, no Close echo), which is how a half-open or frozen peer looks to the server.
+ */
+public final class RawWebSocket implements AutoCloseable {
+
+    public static final int CONTINUATION = 0x0, TEXT = 0x1, BINARY = 0x2, CLOSE = 0x8, PING = 0x9, PONG = 0xA;
+
+    /** One frame as received. */
+    public record Frame(boolean fin, int opcode, byte[] payload, long receivedAtNanos) {
+        /** The close code of a Close frame, or -1 when it has none. */
+        public int closeCode() {
+            return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : -1;
+        }
+
+        public String closeReason() {
+            return payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+    private final int status;
+
+    private RawWebSocket(Socket socket, int status) throws IOException {
+        this.socket = socket;
+        this.in = new DataInputStream(socket.getInputStream());
+        this.out = socket.getOutputStream();
+        this.status = status;
+    }
+
+    /** Sends the HTTP upgrade and reads the answer; {@link #status()} is 101 when upgraded. */
+    public static RawWebSocket connect(String host, int port, String path, Map<String, String> headers)
+            throws IOException {
+        Socket socket = new Socket(host, port);
+        socket.setTcpNoDelay(true);
+        byte[] key = new byte[16];
+        RANDOM.nextBytes(key);
+        StringBuilder request = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(host).append(':').append(port).append("\r\n")
+                .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
+                .append("Sec-WebSocket-Key: ").append(Base64.getEncoder().encodeToString(key)).append("\r\n")
+                .append("Sec-WebSocket-Version: 13\r\n");
+        headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+        request.append("\r\n");
+        socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+        String head = readHead(socket.getInputStream());
+        int status = Integer.parseInt(head.split(" ", 3)[1]);
+        return new RawWebSocket(socket, status);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The next frame, or null if none arrives within {@code timeoutMillis}; throws at end of stream. */
+    public Frame read(int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        int b0;
+        try {
+            b0 = in.read();
+        } catch (SocketTimeoutException e) {
+            return null;
+        }
+        if (b0 < 0) {
+            throw new IOException("connection closed by the server");
+        }
+        socket.setSoTimeout(5000);
+        int b1 = in.readUnsignedByte();
+        long length = b1 & 0x7f;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        byte[] mask = null;
+        if ((b1 & 0x80) != 0) {
+            mask = new byte[4];
+            in.readFully(mask);
+        }
+        byte[] payload = new byte[(int) length];
+        in.readFully(payload);
+        if (mask != null) {
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] ^= mask[i % 4];
+            }
+        }
+        return new Frame((b0 & 0x80) != 0, b0 & 0x0f, payload, System.nanoTime());
+    }
+
+    /** Reads frames until a Close frame, for at most {@code timeoutMillis}; null if none came. */
+    public Frame awaitClose(int timeoutMillis) throws IOException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            int left = (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
+            Frame frame = read(left);
+            if (frame != null && frame.opcode() == CLOSE) {
+                return frame;
+            }
+        }
+        return null;
+    }
+
+    /** Sends one masked frame, as a client must. */
+    public void send(boolean fin, int opcode, byte[] payload) throws IOException {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
+        frame.write((fin ? 0x80 : 0) | opcode);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else if (payload.length <= 0xffff) {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >>> 8);
+            frame.write(payload.length);
+        } else {
+            frame.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                frame.write((int) ((long) payload.length >>> shift));
+            }
+        }
+        byte[] mask = new byte[4];
+        RANDOM.nextBytes(mask);
+        frame.write(mask, 0, 4);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        out.write(frame.toByteArray());
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0) {
+            head.append((char) c);
+            if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
+                return head.toString();
+            }
+        }
+        throw new IOException("connection closed during the handshake: " + head);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.quarkade.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.quarkade.protocol.CloseCodes;
+import dev.quarkade.testsupport.PackagedApp;
+import dev.quarkade.testsupport.TestPlayer;
+
+/** A graceful stop of the packaged server closes every player's connection with 1001 before it exits. */
+class ShutdownIT {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void gracefulShutdownClosesConnectionsWith1001() throws Exception {
+        PackagedApp app = PackagedApp.start(Map.of("quarkade.embedded-db.data-dir", home.resolve("pg").toString(),
+                "quarkade.jwt.key-dir", home.resolve("keys").toString()), Map.of());
+        try (TestPlayer player = TestPlayer.guest(URI.create(app.baseUrl()), "leaver")) {
+            player.connect(player.quickPlay());
+            await().atMost(Duration.ofSeconds(10)).until(() -> player.mirror.welcome() != null);
+
+            app.close(); // SIGTERM, then waits for the process to exit
+
+            assertThat(player.awaitClose(Duration.ofSeconds(10))).isEqualTo(CloseCodes.GOING_AWAY);
+            assertThat(player.closeReason()).isEqualTo("server shutting down");
+        } finally {
+            app.close();
+        }
+    }
+}
