@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.quarkade.room.PlayerChannel;
+import io.micrometer.core.instrument.Counter;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
@@ -17,10 +18,12 @@ final class ConnectionChannel implements PlayerChannel {
     private final WebSocketConnection connection;
     private final int maxFramesInFlight;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Counter sent;
     private volatile int rttMillis;
 
-    ConnectionChannel(WebSocketConnection connection, int maxFramesInFlight) {
+    ConnectionChannel(WebSocketConnection connection, int maxFramesInFlight, Counter sent) {
         this.connection = connection;
+        this.sent = sent;
         this.maxFramesInFlight = maxFramesInFlight;
     }
 
@@ -39,6 +42,7 @@ final class ConnectionChannel implements PlayerChannel {
             return;
         }
         inFlight.incrementAndGet();
+        sent.increment();
         connection.sendBinary(Buffer.buffer(io.netty.buffer.Unpooled.copiedBuffer(frame))).subscribe().with(
                 done -> inFlight.decrementAndGet(),
                 failed -> inFlight.decrementAndGet());

@@ -76,7 +76,7 @@ public class RoomSocket {
             return;
         }
         openConnections.register(connection, claims);
-        ConnectionChannel channel = new ConnectionChannel(connection, roomConfig.maxFramesInFlight());
+        ConnectionChannel channel = new ConnectionChannel(connection, roomConfig.maxFramesInFlight(), metrics.messagesOut());
         PlayerConnection player = new PlayerConnection(claims.playerId(), claims.name(), room, channel,
                 new MessageRateLimiter(limits.messagesPerSecond(), limits.burst(), System.nanoTime()),
                 new ConnectionLiveness(System.nanoTime()));

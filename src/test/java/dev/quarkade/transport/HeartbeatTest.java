@@ -95,6 +95,8 @@ class HeartbeatTest {
                 .filter(s -> s.playerId().equals(healthy.playerId))
                 .allMatch(s -> s.liveness() == ServerMessage.Seat.CONNECTED));
         assertThat(healthy.mirror.lastState().rttMs()).isBetween(0, 1000);
+        assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
+                .contains("quarkade_player_rtt_seconds_bucket");
     }
 
     @Test

@@ -68,6 +68,10 @@ class RoomSocketTest {
         assertThat(bob.mirror.checksumMismatches()).isZero();
         assertThat(alice.decodeFailure()).isNull();
         assertThat(bob.mirror.all(ServerMessage.Roster.class)).isNotEmpty();
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("quarkade_rooms ", "quarkade_players ", "quarkade_room_tick_seconds_bucket",
+                "quarkade_room_bytes_sent_bytes_total{room=\"" + room + "\"", "quarkade_messages_in_total",
+                "quarkade_messages_out_total");
     }
 
     @Test
@@ -204,5 +208,7 @@ class RoomSocketTest {
     private static void assertClosed(TestPlayer p, int code) throws Exception {
         assertThat(p.awaitClose(CLOSE_DEADLINE)).isEqualTo(code);
         assertThat(p.closeReason()).as("every close carries a reason").isNotBlank();
+        await().atMost(CLOSE_DEADLINE).untilAsserted(() -> assertThat(given().get("/q/metrics").asString())
+                .contains("quarkade_connections_closed_total{code=\"" + code + "\""));
     }
 }
