@@ -32,8 +32,8 @@ describe('arena, end to end', { timeout: 120_000 }, () => {
   let aliceJoined;
 
   before(async () => {
+    browser = await launchBrowser(); // first: a missing Chromium fails before the app is started
     app = await PackagedApp.start();
-    browser = await launchBrowser();
   });
 
   after(async () => {
@@ -129,7 +129,51 @@ describe('arena, end to end', { timeout: 120_000 }, () => {
       return p && p.name === 'Alice' ? p : null;
     });
     assert.deepEqual({ x: seenByBob.x, y: seenByBob.y, score: seenByBob.score }, { x: own.x, y: own.y, score: own.score });
+    // The ROSTER after the resume marks Alice connected again: Bob's scoreboard shows her without "(away)".
+    await bob.page.waitForFunction(
+      () => {
+        const row = [...document.querySelectorAll('.scoreboard li')].find((li) => li.textContent.includes('Alice'));
+        return row && !/away|lagging/.test(row.textContent);
+      },
+      null,
+      { timeout: 5000 },
+    );
     assert.equal(await alice.page.isHidden('#reconnecting'), true, 'the Reconnecting banner is gone');
+  });
+
+  test('a player offline for a while is shown away, then takes their seat back', { timeout: 40_000 }, async () => {
+    assert.ok(aliceJoined, 'needs the players of the first test');
+    const before = await alice.page.evaluate(() => window.quarkade.state());
+    // Offline, every reconnect attempt fails: the seat must be held through them (the grace is 20 s).
+    let failedAttempts = 0;
+    const countFailures = (ws) => ws.on('close', () => failedAttempts++);
+    await alice.context.setOffline(true);
+    try {
+      await alice.page.evaluate(() => window.quarkade.debug.dropConnection());
+      alice.page.on('websocket', countFailures);
+      await alice.page.waitForFunction(() => window.quarkade.state().reconnecting, null, { timeout: 5000 });
+      assert.equal(await alice.page.isVisible('#reconnecting'), true, 'the Reconnecting banner shows');
+      await bob.page.waitForFunction(
+        () => [...document.querySelectorAll('.scoreboard li')].some((li) => li.textContent.includes('Alice (away)')),
+        null,
+        { timeout: 10_000 },
+      );
+      await eventually('two reconnect attempts to fail', () => failedAttempts >= 2, 10_000);
+    } finally {
+      alice.page.off('websocket', countFailures);
+      await alice.context.setOffline(false);
+    }
+    await alice.page.waitForFunction(() => window.quarkade.state().connected, null, { timeout: 15_000 });
+    const back = await alice.page.evaluate(() => window.quarkade.state());
+    assert.deepEqual(
+      { roomId: back.roomId, seat: back.seat, entityId: back.entityId, playerId: back.playerId },
+      { roomId: before.roomId, seat: before.seat, entityId: before.entityId, playerId: before.playerId },
+    );
+    await bob.page.waitForFunction(
+      () => [...document.querySelectorAll('.scoreboard li')].some((li) => /Alice/.test(li.textContent) && !/away/.test(li.textContent)),
+      null,
+      { timeout: 5000 },
+    );
   });
 
   test('the lobby lists the room with its players and capacity', { timeout: 30_000 }, async () => {
