@@ -4,6 +4,9 @@ import type { RenderFrame } from './session';
 
 export const PLAYER_RADIUS = 18;
 const ORB_RADIUS = 8;
+/** World units of room around the field: a player at a wall (clamped to 0..WIDTH, 0..HEIGHT) and the name above
+ * them stay whole on the canvas. */
+const MARGIN = 48;
 const PALETTE = ['#4f9cf9', '#f97b4f', '#5fd38d', '#e25fd3', '#f9d24f', '#4fe0f9', '#b38cff', '#ff6b8b'];
 
 export function seatColour(seat: number): string {
@@ -19,7 +22,7 @@ function fit(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D): { scale:
     canvas.width = w;
     canvas.height = h;
   }
-  const scale = Math.min(w / WIDTH, h / HEIGHT);
+  const scale = Math.min(w / (WIDTH + 2 * MARGIN), h / (HEIGHT + 2 * MARGIN));
   const ox = (w - WIDTH * scale) / 2;
   const oy = (h - HEIGHT * scale) / 2;
   ctx.setTransform(1, 0, 0, 1, 0, 0);

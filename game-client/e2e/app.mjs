@@ -1,0 +1,195 @@
+/**
+ * What the end-to-end tests and the screenshot script share: the packaged Quarkade app started on a free port with
+ * its own throwaway database and keys, and a headless Chromium from the machine (never a downloaded browser).
+ *
+ * Settings (environment): QUARKADE_JAR (default ../target/quarkus-app/quarkus-run.jar), QUARKADE_JAVA (default
+ * `java` on the PATH), CHROMIUM_PATH (default /usr/bin/chromium).
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const clientDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const targetDir = resolve(clientDir, '..', 'target');
+const JAR = process.env.QUARKADE_JAR ?? join(targetDir, 'quarkus-app', 'quarkus-run.jar');
+const JAVA = process.env.QUARKADE_JAVA ?? 'java';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** A cold start with the embedded PostgreSQL takes seconds; a busy 2-core CI machine needs the margin. */
+const READY_TIMEOUT_MS = 90_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+export const VIEWPORT = { width: 1280, height: 800 };
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/** The packaged app as a child process; `stop()` always ends it and its database, and removes its files. */
+export class PackagedApp {
+  /** Starts the jar and resolves once /q/health/ready answers UP. */
+  static async start() {
+    if (!existsSync(JAR)) throw new Error(`${JAR} is missing: run ./mvnw package first`);
+    const port = await freePort();
+    const home = mkdtempSync(join(tmpdir(), 'quarkade-e2e-'));
+    mkdirSync(join(targetDir, 'e2e'), { recursive: true });
+    const logFile = join(targetDir, 'e2e', `app-${port}.log`);
+    const log = createWriteStream(logFile);
+    // -D options go before -jar, or Java hands them to the app as arguments.
+    const child = spawn(
+      JAVA,
+      [
+        `-Dquarkus.http.port=${port}`,
+        '-Dquarkus.http.host=127.0.0.1',
+        `-Dquarkade.embedded-db.data-dir=${join(home, 'pgdata')}`,
+        `-Dquarkade.jwt.key-dir=${join(home, 'keys')}`,
+        '-jar',
+        JAR,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+    const app = new PackagedApp(child, port, home, logFile);
+    try {
+      await app.waitReady();
+    } catch (e) {
+      await app.stop();
+      throw e;
+    }
+    return app;
+  }
+
+  constructor(child, port, home, logFile) {
+    this.child = child;
+    this.url = `http://127.0.0.1:${port}`;
+    this.home = home;
+    this.logFile = logFile;
+    this.exited = new Promise((ok) => child.once('exit', (code, signal) => ok({ code, signal })));
+    this.exitCode = null;
+    void this.exited.then((e) => (this.exitCode = e));
+    // A test runner that dies still takes the app down with it.
+    this.onExit = () => this.killNow();
+    this.onSignal = (signal) => {
+      this.killNow();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.once('exit', this.onExit);
+    process.once('SIGINT', this.onSignal);
+    process.once('SIGTERM', this.onSignal);
+  }
+
+  async waitReady() {
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      if (this.exitCode) throw new Error(`the app exited before it was ready (${JSON.stringify(this.exitCode)}):\n${this.logTail()}`);
+      try {
+        const res = await fetch(`${this.url}/q/health/ready`);
+        if (res.ok && (await res.json()).status === 'UP') return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(250);
+    }
+    throw new Error(`the app was not ready within ${READY_TIMEOUT_MS / 1000} s:\n${this.logTail()}`);
+  }
+
+  logTail(lines = 40) {
+    try {
+      return readFileSync(this.logFile, 'utf8').split('\n').slice(-lines).join('\n');
+    } catch {
+      return '(no log)';
+    }
+  }
+
+  /** SIGTERM lets Quarkus shut down and stop its PostgreSQL; SIGKILL if it takes too long. */
+  async stop() {
+    process.removeListener('exit', this.onExit);
+    process.removeListener('SIGINT', this.onSignal);
+    process.removeListener('SIGTERM', this.onSignal);
+    if (!this.exitCode) {
+      this.child.kill('SIGTERM');
+      const stopped = await Promise.race([this.exited, sleep(STOP_TIMEOUT_MS).then(() => null)]);
+      if (!stopped) this.killNow();
+      await this.exited;
+    }
+    this.killDatabase();
+    rmSync(this.home, { recursive: true, force: true });
+  }
+
+  killNow() {
+    if (!this.exitCode) this.child.kill('SIGKILL');
+    this.killDatabase();
+  }
+
+  /** The embedded PostgreSQL outlives a killed JVM; its postmaster.pid names it. SIGQUIT is its immediate stop. */
+  killDatabase() {
+    const pidFile = join(this.home, 'pgdata', 'postmaster.pid');
+    if (!existsSync(pidFile)) return;
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (!Number.isInteger(pid) || pid <= 0) return;
+    try {
+      process.kill(pid, 'SIGQUIT');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Headless Chromium from the machine. */
+export function launchBrowser() {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/**
+ * A player in their own browser context (own sessionStorage, so own sign-in): opens the game and plays as guest.
+ * Resolves on the lobby.
+ */
+export async function signInAsGuest(browser, baseUrl, name) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(baseUrl);
+  await page.fill('#guest-name', name);
+  await page.click('#play-guest');
+  await page.waitForSelector('#quick-play', { timeout: 10_000 });
+  return { context, page, name, errors };
+}
+
+/** Presses Quick Play and resolves once the player is in a room, with WELCOME received. */
+export async function quickPlay(page) {
+  await page.click('#quick-play');
+  await page.waitForFunction(() => window.quarkade.state().connected, null, { timeout: 15_000 });
+  return page.evaluate(() => window.quarkade.state());
+}
+
+/** The player `entityId` as page `page` sees them, or undefined. */
+export function playerSeenBy(page, entityId) {
+  return page.evaluate((id) => window.quarkade.state().players.find((p) => p.entityId === id), entityId);
+}

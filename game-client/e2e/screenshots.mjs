@@ -1,0 +1,54 @@
+/**
+ * Takes the README's screenshots from the packaged app: docs/screenshots/lobby.png (a third player's lobby listing
+ * the room) and docs/screenshots/arena-two-players.png (Alice's arena with Bob in it), both 1280x800.
+ * Run by hand after `./mvnw package`: `npm run screenshots` in game-client/.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, PackagedApp, quickPlay, signInAsGuest } from './app.mjs';
+
+const out = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
+
+/** Holds the up or down key for `ms`, towards the middle of the field so nobody ends up against a wall. */
+async function stroll(page, ms) {
+  const { y } = await page.evaluate(() => {
+    const s = window.quarkade.state();
+    return s.players.find((p) => p.entityId === s.entityId);
+  });
+  const key = y > 500 ? 'ArrowUp' : 'ArrowDown';
+  await page.keyboard.down(key);
+  await page.waitForTimeout(ms);
+  await page.keyboard.up(key);
+}
+
+const app = await PackagedApp.start();
+let browser;
+try {
+  browser = await launchBrowser();
+  const alice = await signInAsGuest(browser, app.url, 'Alice');
+  const bob = await signInAsGuest(browser, app.url, 'Bob');
+  const { roomId } = await quickPlay(alice.page);
+  await quickPlay(bob.page);
+
+  // A little play so the scoreboard, chat and HUD have something to show.
+  await bob.page.fill('.side input', 'gl hf!');
+  await bob.page.press('.side input', 'Enter');
+  await alice.page.fill('.side input', 'you too');
+  await alice.page.press('.side input', 'Enter');
+  await stroll(alice.page, 400);
+  await stroll(bob.page, 400);
+  await alice.page.waitForFunction(() => document.querySelector('#hud-ping')?.textContent?.endsWith('ms'), null, { timeout: 10_000 });
+  await alice.page.waitForFunction(() => document.querySelectorAll('.chat-log li').length >= 2, null, { timeout: 5000 });
+
+  const carol = await signInAsGuest(browser, app.url, 'Carol');
+  await carol.page.waitForFunction((id) => document.querySelector('.rooms')?.textContent?.includes(id), roomId, { timeout: 10_000 });
+
+  mkdirSync(out, { recursive: true });
+  await carol.page.screenshot({ path: join(out, 'lobby.png') });
+  await alice.page.screenshot({ path: join(out, 'arena-two-players.png') });
+  console.log(`saved ${join(out, 'lobby.png')} and ${join(out, 'arena-two-players.png')}`);
+} finally {
+  await browser?.close();
+  await app.stop();
+}
