@@ -1,7 +1,10 @@
 package dev.quarkade.transport;
 
+import jakarta.inject.Inject;
+
 import org.jboss.logging.Logger;
 
+import dev.quarkade.audit.ConnectionAudit;
 import dev.quarkade.auth.TokenClaims;
 import dev.quarkade.auth.TokenVerifier;
 import dev.quarkade.protocol.ClientCodec;
@@ -48,6 +51,9 @@ public class RoomSocket {
     private final TokenVerifier verifier;
     private final SocketMetrics metrics;
 
+    @Inject
+    ConnectionAudit audit;
+
     public RoomSocket(RoomService rooms, RoomConfig roomConfig, TransportConfig limits,
             OpenConnections openConnections, TokenVerifier verifier, MeterRegistry registry) {
         this.rooms = rooms;
@@ -73,6 +79,7 @@ public class RoomSocket {
             return;
         }
         openConnections.register(connection, claims);
+        audit.opened(connection, claims.playerId());
         ConnectionChannel channel = new ConnectionChannel(connection, roomConfig.maxFramesInFlight());
         PlayerConnection player = new PlayerConnection(claims.playerId(), claims.name(), room, channel,
                 new MessageRateLimiter(limits.messagesPerSecond(), limits.burst(), System.nanoTime()));
@@ -112,6 +119,7 @@ public class RoomSocket {
     @OnClose
     @NonBlocking
     void onClose(WebSocketConnection connection) {
+        audit.closed(connection);
         openConnections.unregister(connection);
         CloseReason reason = connection.closeReason();
         metrics.closed(reason == null ? CloseCodes.NORMAL : reason.getCode());
