@@ -147,6 +147,11 @@ public final class TestPlayer implements AutoCloseable {
         return decodeFailure;
     }
 
+    /** Closes the socket from the client side with a close code and reason. */
+    public void close(int code, String reason) {
+        socket.close((short) code, reason);
+    }
+
     @Override
     public void close() {
         if (socket != null && !socket.isClosed()) {
