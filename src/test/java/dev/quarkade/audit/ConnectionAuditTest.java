@@ -39,7 +39,7 @@ class ConnectionAuditTest {
     @Test
     void connectionClosedByTheServerIsListedWithItsCodeAndReason() throws Exception {
         try (TestPlayer player = TestPlayer.guest(base, "texter")) {
-            String room = player.quickPlay();
+            String room = ownRoom(player);
             player.connect(room);
             await().atMost(WRITTEN).until(() -> player.mirror.welcome() != null);
             assertThat(connections(player)).singleElement().satisfies(open -> {
@@ -59,7 +59,7 @@ class ConnectionAuditTest {
     @Test
     void connectionClosedByTheClientIsListedNewestFirst() throws Exception {
         try (TestPlayer player = TestPlayer.guest(base, "leaver")) {
-            String first = player.quickPlay();
+            String first = ownRoom(player);
             player.connect(first);
             await().atMost(WRITTEN).until(() -> player.mirror.welcome() != null);
             player.close(4000, "see you");
@@ -104,6 +104,16 @@ class ConnectionAuditTest {
         assertThat(closed.remoteAddress).isEqualTo("127.0.0.1:5000");
         assertThat(find(current.id()).closedAt).as("opened by this process").isNull();
         assertThat(find(otherNode.id()).closedAt).as("another node's").isNull();
+    }
+
+    /**
+     * A room of one's own: a closed connection keeps its seat through the reconnect grace, which must not fill the
+     * matchmaking rooms other tests join.
+     */
+    private String ownRoom(TestPlayer player) {
+        return given().baseUri(base.toString()).auth().oauth2(player.accessToken).contentType("application/json")
+                .body(Map.of("game", "arena", "capacity", 1)).post("/api/rooms").then().statusCode(201).extract()
+                .path("roomId");
     }
 
     private static ConnectionEvent find(UUID id) throws Throwable {

@@ -54,6 +54,14 @@ public final class TestPlayer implements AutoCloseable {
                 (String) body.get("accessToken"));
     }
 
+    /** A player whose tokens the test got itself (a registered account, say). */
+    public static TestPlayer withToken(URI baseUri, String accessToken) {
+        Map<String, Object> me = given().baseUri(baseUri.toString()).auth().oauth2(accessToken).get("/api/me").then()
+                .statusCode(200).extract().as(Map.class);
+        return new TestPlayer(baseUri, UUID.fromString((String) me.get("playerId")), (String) me.get("name"),
+                accessToken);
+    }
+
     /** POST /api/matchmaking/join-or-create for the arena; answers the room id. */
     public String quickPlay() {
         return given().baseUri(baseUri.toString()).auth().oauth2(accessToken).contentType(ContentType.JSON)
