@@ -76,6 +76,8 @@ public class WriteBehindQueue {
     }
 
     void onStart(@Observes StartupEvent event) {
+        // An embedded server stops in a JVM shutdown hook, which runs alongside ours: it must wait for the flush.
+        EmbeddedDatabase.holdShutdown();
         start();
     }
 
@@ -116,13 +118,17 @@ public class WriteBehindQueue {
      * out, waiting at most {@code quarkade.persistence.shutdown-timeout}.
      */
     void onShutdown(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) ShutdownEvent event) {
-        int left = flush(config.shutdownTimeout());
-        if (left > 0) {
-            LOG.warnf("Shutting down with %d writes not written: the database did not take them in %s", left,
-                    config.shutdownTimeout());
-        }
-        if (context != null) {
-            context.runOnContext(v -> vertx.cancelTimer(periodicTimer));
+        try {
+            int left = flush(config.shutdownTimeout());
+            if (left > 0) {
+                LOG.warnf("Shutting down with %d writes not written: the database did not take them in %s", left,
+                        config.shutdownTimeout());
+            }
+            if (context != null) {
+                context.runOnContext(v -> vertx.cancelTimer(periodicTimer));
+            }
+        } finally {
+            EmbeddedDatabase.releaseShutdown();
         }
     }
 
