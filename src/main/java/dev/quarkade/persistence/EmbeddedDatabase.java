@@ -24,7 +24,11 @@ public final class EmbeddedDatabase {
     /** The data-dir value that asks for a throwaway cluster. */
     public static final String TEMPORARY = "temporary";
     private static final String RUNNING_PORT_PROPERTY = "quarkade.embedded-db.running-port.";
-    private static final String SHUTDOWN_HOLDS_PROPERTY = "quarkade.embedded-db.shutdown-holds";
+    /**
+     * Applications holding the server at exit. Per class loader: after a dev-mode reload or a test-profile restart
+     * the server's hook only waits for the application that started it, which is good enough there.
+     */
+    private static final AtomicInteger HOLDS = new AtomicInteger();
     /** The longest the server waits at JVM exit for the application to release it. */
     private static final long MAX_HOLD_MS = TimeUnit.SECONDS.toMillis(30);
 
@@ -104,9 +108,7 @@ public final class EmbeddedDatabase {
         }
     }
 
-    /** Shared through the system properties, like the port: every class loader of a dev or test JVM sees it. */
     private static AtomicInteger holds() {
-        return (AtomicInteger) System.getProperties().computeIfAbsent(SHUTDOWN_HOLDS_PROPERTY,
-                key -> new AtomicInteger());
+        return HOLDS;
     }
 }
