@@ -1,6 +1,7 @@
 package dev.quarkade.match;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -34,4 +35,10 @@ public class MatchPlayerRecord extends PanacheEntityBase {
     public int score;
 
     public short placement;
+
+    /** The player's name when the match was played. */
+    public String name;
+
+    /** When the match ended: a copy of the match's, so a player's history is read newest first from one index. */
+    public Instant endedAt;
 }

@@ -1,2 +1,2 @@
-/** Match records: finished matches and every player's result, written after the fact, off the tick path. */
+/** Match records: finished matches and every player's result, queued off the tick path; history and leaderboard. */
 package dev.quarkade.match;

@@ -1,7 +1,5 @@
 package dev.quarkade.ops;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +47,7 @@ public class ServerStartRecorder {
         ServerStart start = new ServerStart();
         start.startedAt = Instant.now();
         start.version = version;
-        start.host = hostName();
+        start.host = NodeName.get();
         return Panache.withTransaction(start::persist).replaceWith(start);
     }
 
@@ -60,13 +58,5 @@ public class ServerStartRecorder {
         }
         // Never log credentials: keep only host, port and database.
         return "external PostgreSQL at " + databaseUrl.replaceFirst("//[^@/]*@", "//");
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown";
-        }
     }
 }

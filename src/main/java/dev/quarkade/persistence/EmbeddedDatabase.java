@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -22,6 +24,13 @@ public final class EmbeddedDatabase {
     /** The data-dir value that asks for a throwaway cluster. */
     public static final String TEMPORARY = "temporary";
     private static final String RUNNING_PORT_PROPERTY = "quarkade.embedded-db.running-port.";
+    /**
+     * Applications holding the server at exit. Per class loader: after a dev-mode reload or a test-profile restart
+     * the server's hook only waits for the application that started it, which is good enough there.
+     */
+    private static final AtomicInteger HOLDS = new AtomicInteger();
+    /** The longest the server waits at JVM exit for the application to release it. */
+    private static final long MAX_HOLD_MS = TimeUnit.SECONDS.toMillis(30);
 
     private EmbeddedDatabase() {
     }
@@ -53,12 +62,53 @@ public final class EmbeddedDatabase {
                 Files.createDirectories(dir);
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
             }
-            // The builder registers a shutdown hook that stops the server when the JVM exits.
-            EmbeddedPostgres server = builder.start();
+            EmbeddedPostgres server = builder.setRegisterShutdownHook(false).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWhenReleased(server), "embedded-pg-stop"));
             System.setProperty(key, Integer.toString(server.getPort()));
             return server.getPort();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }
+    }
+
+    /**
+     * Keeps the server running at JVM exit until {@link #releaseShutdown()}: the application's own shutdown (which
+     * runs in a shutdown hook of its own, at the same time) still has records to write to it.
+     */
+    public static void holdShutdown() {
+        holds().incrementAndGet();
+    }
+
+    public static void releaseShutdown() {
+        AtomicInteger holds = holds();
+        synchronized (holds) {
+            holds.decrementAndGet();
+            holds.notifyAll();
+        }
+    }
+
+    private static void stopWhenReleased(EmbeddedPostgres server) {
+        AtomicInteger holds = holds();
+        long deadline = System.currentTimeMillis() + MAX_HOLD_MS;
+        synchronized (holds) {
+            long left;
+            while (holds.get() > 0 && (left = deadline - System.currentTimeMillis()) > 0) {
+                try {
+                    holds.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            // the JVM is exiting; nothing more to do
+        }
+    }
+
+    private static AtomicInteger holds() {
+        return HOLDS;
     }
 }

@@ -1,7 +1,9 @@
 package dev.quarkade.transport;
 
+
 import org.jboss.logging.Logger;
 
+import dev.quarkade.audit.ConnectionAudit;
 import dev.quarkade.auth.TokenClaims;
 import dev.quarkade.auth.TokenVerifier;
 import dev.quarkade.protocol.ClientCodec;
@@ -49,10 +51,13 @@ public class RoomSocket {
     private final TokenVerifier verifier;
     private final SocketMetrics metrics;
     private final Heartbeat heartbeat;
+    private final ConnectionAudit audit;
 
     public RoomSocket(RoomService rooms, RoomConfig roomConfig, TransportConfig limits,
-            OpenConnections openConnections, TokenVerifier verifier, MeterRegistry registry, Heartbeat heartbeat) {
+            OpenConnections openConnections, TokenVerifier verifier, MeterRegistry registry, Heartbeat heartbeat,
+            ConnectionAudit audit) {
         this.heartbeat = heartbeat;
+        this.audit = audit;
         this.rooms = rooms;
         this.roomConfig = roomConfig;
         this.limits = limits;
@@ -76,7 +81,9 @@ public class RoomSocket {
             return;
         }
         openConnections.register(connection, claims);
-        ConnectionChannel channel = new ConnectionChannel(connection, roomConfig.maxFramesInFlight(), metrics.messagesOut());
+        audit.opened(connection, claims.playerId());
+        ConnectionChannel channel = new ConnectionChannel(connection, roomConfig.maxFramesInFlight(),
+                metrics.messagesOut());
         PlayerConnection player = new PlayerConnection(claims.playerId(), claims.name(), room, channel,
                 new MessageRateLimiter(limits.messagesPerSecond(), limits.burst(), System.nanoTime()),
                 new ConnectionLiveness(System.nanoTime()));
@@ -127,6 +134,7 @@ public class RoomSocket {
     @NonBlocking
     void onClose(WebSocketConnection connection) {
         heartbeat.forget(connection);
+        audit.closed(connection);
         openConnections.unregister(connection);
         CloseReason reason = connection.closeReason();
         metrics.closed(reason == null ? CloseCodes.NORMAL : reason.getCode());

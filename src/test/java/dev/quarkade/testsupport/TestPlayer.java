@@ -59,6 +59,14 @@ public final class TestPlayer implements AutoCloseable {
         return new TestPlayer(baseUri, playerId, name, accessToken);
     }
 
+    /** A player whose tokens the test got itself (a registered account, say). */
+    public static TestPlayer withToken(URI baseUri, String accessToken) {
+        Map<String, Object> me = given().baseUri(baseUri.toString()).auth().oauth2(accessToken).get("/api/me").then()
+                .statusCode(200).extract().as(Map.class);
+        return new TestPlayer(baseUri, UUID.fromString((String) me.get("playerId")), (String) me.get("name"),
+                accessToken);
+    }
+
     /** POST /api/matchmaking/join-or-create for the arena; answers the room id. */
     public String quickPlay() {
         return given().baseUri(baseUri.toString()).auth().oauth2(accessToken).contentType(ContentType.JSON)
@@ -150,6 +158,11 @@ public final class TestPlayer implements AutoCloseable {
     /** A frame this client could not decode, if any: the server must never send one. */
     public Throwable decodeFailure() {
         return decodeFailure;
+    }
+
+    /** Closes the socket from the client side with a close code and reason. */
+    public void close(int code, String reason) {
+        socket.close((short) code, reason);
     }
 
     @Override

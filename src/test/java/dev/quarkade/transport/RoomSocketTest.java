@@ -200,8 +200,9 @@ class RoomSocketTest {
 
     private TestPlayer connected(String name) throws Exception {
         TestPlayer p = player(name);
-        p.connect(p.quickPlay());
-        await().atMost(Duration.ofSeconds(5)).until(() -> p.mirror.welcome() != null);
+        p.connect(createRoom(p, 2));
+        await().atMost(Duration.ofSeconds(10)).until(() -> p.mirror.welcome() != null || p.isClosed());
+        assertThat(p.isClosed()).as("closed before WELCOME: %s", p.closeReason()).isFalse();
         return p;
     }
 
