@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Standalone `npm run dev` talks to a Quarkade server on 8080; under `./mvnw quarkus:dev` Quinoa serves this
-// dev server through Quarkus instead, so the API is on the same origin.
+// `npm run dev` (Vite's own server with hot module replacement on 5173) talks to a Quarkade server on 8080.
+// Under `./mvnw quarkus:dev` the client is rebuilt on save by `npm run watch` (vite.dev-watch.config.ts) instead.
 const backend = process.env.QUARKADE_URL ?? 'http://localhost:8080';
 
 export default defineConfig({
