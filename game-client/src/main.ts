@@ -10,7 +10,7 @@ import type { MatchEnd } from './net/codec';
 import { arenaScreen } from './ui/arena';
 import { authScreen } from './ui/auth';
 import { lobbyScreen } from './ui/lobby';
-import { listScreen, loaders, matchEndScreen } from './ui/results';
+import { historyTable, leaderboardTable, listScreen, loaders, matchEndScreen } from './ui/results';
 
 class App {
   private auth: AuthSession | null = null;
@@ -48,8 +48,8 @@ class App {
       auth,
       {
         join: (roomId) => this.play(roomId),
-        leaderboard: () => this.showList('Leaderboard', loaders.leaderboard(auth)),
-        history: () => this.showList('My matches', loaders.history(auth)),
+        leaderboard: () => this.showList('Leaderboard', loaders.leaderboard(auth), leaderboardTable(auth.playerId)),
+        history: () => this.showList('My matches', loaders.history(auth), historyTable(auth.playerId)),
         signOut: () => {
           auth.signOut();
           this.auth = null;
@@ -61,8 +61,8 @@ class App {
     this.show(screen, stop);
   }
 
-  private showList(title: string, load: () => Promise<unknown>): void {
-    this.show(listScreen(title, load, () => this.showLobby()));
+  private showList(title: string, load: () => Promise<unknown>, render: (data: unknown) => HTMLElement): void {
+    this.show(listScreen(title, load, () => this.showLobby(), render));
   }
 
   private play(roomId: string): void {
@@ -100,8 +100,8 @@ class App {
           this.endSession();
           this.showLobby();
         },
-        leaderboard: () => this.showList('Leaderboard', loaders.leaderboard(auth)),
-        history: () => this.showList('My matches', loaders.history(auth)),
+        leaderboard: () => this.showList('Leaderboard', loaders.leaderboard(auth), leaderboardTable(auth.playerId)),
+        history: () => this.showList('My matches', loaders.history(auth), historyTable(auth.playerId)),
       }),
     );
   }

@@ -53,13 +53,17 @@ export function matchEndScreen(end: MatchEnd, mySeat: number | null, nameOf: (se
   );
 }
 
+/** How a list page turns the loaded JSON into a table. */
+type Render = (data: unknown) => HTMLElement;
+type Row = Record<string, unknown>;
+
 /** A page that loads one optional endpoint and shows it, or a friendly note when the server does not offer it. */
-export function listScreen(title: string, load: () => Promise<unknown>, back: () => void): HTMLElement {
+export function listScreen(title: string, load: () => Promise<unknown>, back: () => void, render: Render = jsonTable): HTMLElement {
   const body = h('div', {}, h('p', { className: 'muted' }, 'Loading…'));
   load()
     .then((data) => {
       body.replaceChildren(
-        data === NOT_AVAILABLE ? h('p', { className: 'muted', id: 'not-available' }, `${title} is not available yet on this server.`) : jsonTable(data),
+        data === NOT_AVAILABLE ? h('p', { className: 'muted', id: 'not-available' }, `${title} is not available yet on this server.`) : render(data),
       );
     })
     .catch((e) => body.replaceChildren(h('p', { className: 'error' }, errorText(e))));
@@ -69,6 +73,47 @@ export function listScreen(title: string, load: () => Promise<unknown>, back: ()
     h('header', { className: 'bar' }, h('h1', {}, title), h('nav', {}, h('button', { className: 'link', onclick: back }, 'Back'))),
     h('section', { className: 'card' }, body),
   );
+}
+
+function columns(rows: Row[], cols: [string, (r: Row) => string][], mine?: (r: Row) => boolean): HTMLElement {
+  if (rows.length === 0) return h('p', { className: 'muted' }, 'Nothing here yet.');
+  return h(
+    'table',
+    { className: 'table' },
+    h('thead', {}, h('tr', {}, ...cols.map(([title]) => h('th', {}, title)))),
+    h('tbody', {}, ...rows.map((r) => h('tr', { className: mine?.(r) ? 'me' : '' }, ...cols.map(([, cell]) => h('td', {}, cell(r)))))),
+  );
+}
+
+const rowsOf = (data: unknown): Row[] => (Array.isArray(data) ? data.filter((r): r is Row => typeof r === 'object' && r !== null) : []);
+
+/** GET /api/leaderboard: rank, name, wins, total score, matches played. */
+export function leaderboardTable(me: string): Render {
+  return (data) =>
+    columns(
+      rowsOf(data),
+      [
+        ['#', (r) => String(r.rank ?? '')],
+        ['Player', (r) => String(r.name ?? '')],
+        ['Wins', (r) => String(r.wins ?? 0)],
+        ['Score', (r) => String(r.totalScore ?? 0)],
+        ['Matches', (r) => String(r.matchesPlayed ?? 0)],
+      ],
+      (r) => r.playerId === me,
+    );
+}
+
+/** GET /api/matches?player=me: when, game, my placement and score, how many played. */
+export function historyTable(me: string): Render {
+  const myResult = (r: Row) => rowsOf(r.players).find((p) => p.playerId === me) ?? {};
+  return (data) =>
+    columns(rowsOf(data), [
+      ['Ended', (r) => (typeof r.endedAt === 'string' ? new Date(r.endedAt).toLocaleString() : '')],
+      ['Game', (r) => String(r.game ?? '')],
+      ['Place', (r) => (myResult(r).placement ? ordinal(Number(myResult(r).placement)) : '')],
+      ['Score', (r) => String(myResult(r).score ?? '')],
+      ['Players', (r) => String(rowsOf(r.players).length)],
+    ]);
 }
 
 export const loaders = {
