@@ -25,7 +25,7 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class RoomSocketTest {
 
-    private static final Duration CLOSE_DEADLINE = Duration.ofSeconds(5);
+    private static final Duration CLOSE_DEADLINE = Duration.ofSeconds(15);
 
     @TestHTTPResource("/")
     URI base;
@@ -44,7 +44,7 @@ class RoomSocketTest {
         String room = createRoom(alice, 8);
         alice.connect(room);
         bob.connect(room);
-        await().atMost(Duration.ofSeconds(5)).until(() -> alice.mirror.welcome() != null
+        await().atMost(Duration.ofSeconds(15)).until(() -> alice.mirror.welcome() != null
                 && bob.mirror.welcome() != null && bob.mirror.world().contains(alice.mirror.welcome().entityId()));
         int aliceEntity = alice.mirror.welcome().entityId();
         int bobEntity = bob.mirror.welcome().entityId();
@@ -57,7 +57,7 @@ class RoomSocketTest {
             alice.move(dx, 0);
             bob.move(0, dy);
         }
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(bob.mirror.world().get(aliceEntity, ArenaWorld.PLAYER_X))
                     .isEqualTo(aliceStartX + Integer.signum(dx) * steps * 12);
             assertThat(alice.mirror.world().get(bobEntity, ArenaWorld.PLAYER_Y))
@@ -142,13 +142,13 @@ class RoomSocketTest {
         String room = createRoom(calm, 2);
         calm.connect(room);
         flood.connect(room);
-        await().atMost(Duration.ofSeconds(5)).until(() -> flood.mirror.welcome() != null);
+        await().atMost(Duration.ofSeconds(15)).until(() -> flood.mirror.welcome() != null);
         for (int i = 0; i < 500; i++) {
             flood.send(new ClientMessage.Ping(i));
         }
         assertClosed(flood, CloseCodes.POLICY_VIOLATION);
         long tickAfterClose = calm.mirror.latestTick();
-        await().atMost(Duration.ofSeconds(5)).until(() -> calm.mirror.latestTick() > tickAfterClose + 10);
+        await().atMost(Duration.ofSeconds(15)).until(() -> calm.mirror.latestTick() > tickAfterClose + 10);
         assertThat(calm.isClosed()).isFalse();
     }
 
@@ -156,7 +156,7 @@ class RoomSocketTest {
     void appLevelPingIsAnsweredWithPong() throws Exception {
         TestPlayer p = connected("pinger");
         p.send(new ClientMessage.Ping(4242));
-        await().atMost(Duration.ofSeconds(5)).until(() -> p.mirror.all(ServerMessage.Pong.class).stream()
+        await().atMost(Duration.ofSeconds(15)).until(() -> p.mirror.all(ServerMessage.Pong.class).stream()
                 .anyMatch(pong -> pong.nonce() == 4242));
     }
 
@@ -167,9 +167,9 @@ class RoomSocketTest {
         String room = createRoom(a, 2);
         a.connect(room);
         b.connect(room);
-        await().atMost(Duration.ofSeconds(5)).until(() -> a.mirror.welcome() != null && b.mirror.welcome() != null);
+        await().atMost(Duration.ofSeconds(15)).until(() -> a.mirror.welcome() != null && b.mirror.welcome() != null);
         a.send(new ClientMessage.Chat("gg"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> b.mirror.all(ServerMessage.ChatRelay.class).stream()
+        await().atMost(Duration.ofSeconds(15)).until(() -> b.mirror.all(ServerMessage.ChatRelay.class).stream()
                 .anyMatch(c -> c.text().equals("gg") && c.seat() == a.mirror.welcome().seat()));
     }
 
