@@ -70,6 +70,7 @@ final class PlayerLoad implements LoadClient {
     private long sampledFullBytes;
     private long sampledStates;
     private int open;
+    private long protocolErrors;
     private long closedTotal;
     private final TreeMap<Integer, Integer> closeCodes = new TreeMap<>();
 
@@ -323,8 +324,11 @@ final class PlayerLoad implements LoadClient {
                 p.sync.accept(w.tick(), 0, w.checksum(), w.snapshot());
                 p.joined = true;
             }
-        } catch (ProtocolException e) {
-            p.socket.close((short) 1007, "bench: " + e.getMessage());
+        } catch (ProtocolException | RuntimeException e) {
+            if (protocolErrors++ < 5) {
+                System.err.println("bench client: " + e);
+            }
+            p.socket.close((short) 1007, "bench");
         }
     }
 
