@@ -23,8 +23,11 @@ function newWindow() {
   return { start: process.hrtime.bigint(), bytesDown: 0, bytesUp: 0, framesDown: 0, statesDown: 0, closed: 0 };
 }
 
+const JOIN_TIMEOUT_MS = 30000;
+
 async function join() {
-  const room = await client.joinOrCreate('arena');
+  const room = await Promise.race([client.joinOrCreate('arena'),
+    new Promise((_, reject) => setTimeout(() => reject(new Error('join timed out')), JOIN_TIMEOUT_MS))]);
   open++;
   const transport = room.connection.transport;
   const send = transport.send.bind(transport);

@@ -50,12 +50,19 @@ public final class Bench {
                 .toArray();
         String label = option("label", "run");
         for (String server : option("servers", "quarkade,floor,colyseus").split(",")) {
-            if (server.equals("idle")) {
-                runs.add(idleTest(Integer.parseInt(option("idle", "10000"))));
-            } else {
-                runs.add(ramp(server, steps));
+            try {
+                runs.add(server.equals("idle") ? idleTest(Integer.parseInt(option("idle", "10000"))) : ramp(server, steps));
+            } catch (Exception e) {
+                // A failed server run is reported in the results, and the others still run.
+                e.printStackTrace();
+                runs.add(new JsonObject().put("server", server).put("failed", e.toString()).put("steps", new JsonArray()));
             }
+            write(label);
         }
+    }
+
+    /** Writes the results so far: a run cut short still leaves every finished server's numbers. */
+    private void write(String label) throws Exception {
         JsonObject result = new JsonObject().put("date", LocalDate.now().toString()).put("label", label)
                 .put("machine", Machine.describe(benchDir)).put("options", new JsonObject(new HashMap<>(options)))
                 .put("runs", runs).put("summary", Summary.of(runs));
