@@ -15,6 +15,14 @@ public interface PlayerChannel {
     /** Sends one binary frame; the bytes are copied before this returns, so the caller may reuse the buffer. */
     void send(ByteBuffer frame);
 
+    /**
+     * Sends one binary frame and takes the array: the caller must not touch it afterwards. The tick's state frames go
+     * this way, so each is written once, into its own array, and reaches the socket without another copy.
+     */
+    default void sendOwned(byte[] frame) {
+        send(ByteBuffer.wrap(frame));
+    }
+
     /** Closes the connection with a WebSocket close code and reason. */
     void close(int code, String reason);
 

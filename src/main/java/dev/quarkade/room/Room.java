@@ -342,10 +342,13 @@ public final class Room {
             }
             long baseline = seat.needsFullState ? 0 : encoder.baselineFor(seat.ackTick);
             byte[] body = encoder.body(baseline);
-            frame.reset();
-            ServerCodec.encodeState(frame, tick, nowMs, baseline, seat.lastInputSeq, seat.channel.rttMillis(),
+            // Written straight into an array of the frame's exact size that the channel takes as it is: one copy
+            // of the shared body per player, not one into a scratch buffer and another for the socket.
+            FrameWriter state = new FrameWriter(ServerCodec.STATE_HEADER_BYTES + body.length);
+            ServerCodec.encodeState(state, tick, nowMs, baseline, seat.lastInputSeq, seat.channel.rttMillis(),
                     encoder.checksum(), body, 0, body.length);
-            send(seat.channel, frame);
+            bytesSent += state.size();
+            seat.channel.sendOwned(state.size() == state.array().length ? state.array() : state.toByteArray());
             seat.needsFullState = false;
         }
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.quarkade.room.PlayerChannel;
 import io.micrometer.core.instrument.Counter;
+import io.netty.buffer.Unpooled;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
@@ -38,12 +39,20 @@ final class ConnectionChannel implements PlayerChannel {
 
     @Override
     public void send(ByteBuffer frame) {
+        byte[] copy = new byte[frame.remaining()];
+        frame.get(copy);
+        sendOwned(copy);
+    }
+
+    /** The array is wrapped, not copied: Netty writes it as it is and the garbage collector frees it. */
+    @Override
+    public void sendOwned(byte[] frame) {
         if (!connection.isOpen()) {
             return;
         }
         inFlight.incrementAndGet();
         sent.increment();
-        connection.sendBinary(Buffer.buffer(io.netty.buffer.Unpooled.copiedBuffer(frame))).subscribe().with(
+        connection.sendBinary(Buffer.buffer(Unpooled.wrappedBuffer(frame))).subscribe().with(
                 done -> inFlight.decrementAndGet(),
                 failed -> inFlight.decrementAndGet());
     }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The Quarkade benchmark (docs/benchmarks.md), one command: bench/run.sh [key=value ...]
+#   servers=quarkade,floor,colyseus,idle  steps=250,500,1000,2000,4000  warmup=5  window=15  idle=10000
+#   label=run  maxLoadWait=600  serverHeap=-Xmx2g  jfr=<file.jfr> (profile the Quarkade server)
+# Builds the server jar (without the game client) and this module, installs the Colyseus peer from its lock file,
+# then runs every server pinned to core 0 and the generator pinned to core 1. Never part of ./mvnw verify.
+set -euo pipefail
+cd "$(dirname "$0")"
+if [[ "${SKIP_BUILD:-}" != 1 ]]; then
+  (cd .. && ./mvnw -q package -DskipTests -DskipClient=true)
+  ../mvnw -q -f pom.xml package
+  (cd peers/colyseus && npm ci --no-audit --no-fund --loglevel=error)
+fi
+exec taskset -c 1 java -Xmx2g -XX:+UseG1GC -cp "target/classes:$(cat target/classpath.txt)" dev.quarkade.bench.Bench "$@"
