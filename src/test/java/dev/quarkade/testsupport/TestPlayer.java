@@ -54,9 +54,11 @@ public final class TestPlayer implements AutoCloseable {
                 (String) body.get("accessToken"));
     }
 
-    /** The same account with a fresh client: what a reconnecting player is. */
+    /** The same account with a fresh client: what a reconnecting player is. It continues the input seq. */
     public TestPlayer sameAccount() {
-        return new TestPlayer(baseUri, playerId, name, accessToken);
+        TestPlayer again = new TestPlayer(baseUri, playerId, name, accessToken);
+        again.inputSeq = inputSeq;
+        return again;
     }
 
     /** POST /api/matchmaking/join-or-create for the arena; answers the room id. */
