@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.quarkade.api.ApiException;
 import dev.quarkade.auth.TokenClaims;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.Authenticated;
 
@@ -35,6 +36,7 @@ public class RoomResource {
     }
 
     /** Answer of join-or-create: the room, where to connect, and how long the seat is held for the player. */
+    @RegisterForReflection // Jackson writes it; in a native image only registered classes can be read reflectively
     public record SeatHeld(String roomId, String wsPath, long seatHeldMs) {
     }
 
