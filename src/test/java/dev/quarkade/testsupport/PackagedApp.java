@@ -130,6 +130,17 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    /** The status and body of a GET, whatever the status. */
+    public HttpResponse<String> fetch(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends SIGTERM and returns at once: the application is then in its shutdown delay, then exits. */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** Stops the application gracefully (SIGTERM) and waits for it to exit. */
     @Override
     public void close() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +16,10 @@ import dev.quarkade.protocol.CloseCodes;
 import dev.quarkade.testsupport.PackagedApp;
 import dev.quarkade.testsupport.TestPlayer;
 
-/** A graceful stop of the packaged server closes every player's connection with 1001 before it exits. */
+/**
+ * A graceful stop of the packaged server: readiness goes DOWN during the shutdown delay and every player's connection
+ * is closed with 1001 before it exits.
+ */
 class ShutdownIT {
 
     @TempDir
@@ -33,6 +37,24 @@ class ShutdownIT {
 
             assertThat(player.awaitClose(Duration.ofSeconds(10))).isEqualTo(CloseCodes.GOING_AWAY);
             assertThat(player.closeReason()).isEqualTo("server shutting down");
+        } finally {
+            app.close();
+        }
+    }
+
+    @Test
+    void readinessIsDownDuringTheShutdownDelay() throws Exception {
+        PackagedApp app = PackagedApp.start(Map.of("quarkade.embedded-db.data-dir", home.resolve("pg").toString(),
+                "quarkade.jwt.key-dir", home.resolve("keys").toString(), "quarkus.shutdown.delay", "5s"), Map.of());
+        try {
+            assertThat(app.fetch("/q/health/ready").statusCode()).isEqualTo(200);
+
+            app.terminate();
+
+            // The HTTP server still answers during the delay: load balancers learn to send nobody new.
+            HttpResponse<String> ready = await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> app.fetch("/q/health/ready"), r -> r.statusCode() == 503);
+            assertThat(ready.body()).contains("Quarkade rooms").contains("DOWN");
         } finally {
             app.close();
         }
