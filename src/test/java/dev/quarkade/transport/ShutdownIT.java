@@ -1,5 +1,6 @@
 package dev.quarkade.transport;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,12 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.quarkade.protocol.CloseCodes;
+import dev.quarkade.testsupport.LocalPostgresServer;
 import dev.quarkade.testsupport.PackagedApp;
+import dev.quarkade.testsupport.SigningKeyFile;
 import dev.quarkade.testsupport.TestPlayer;
 
 /**
- * A graceful stop of the packaged server: readiness goes DOWN during the shutdown delay and every player's connection
- * is closed with 1001 before it exits.
+ * A graceful stop of the packaged server: during the shutdown delay readiness is DOWN and matchmaking answers 503, and
+ * every player's connection is closed with 1001 before the server exits.
  */
 class ShutdownIT {
 
@@ -43,11 +46,17 @@ class ShutdownIT {
     }
 
     @Test
-    void readinessIsDownDuringTheShutdownDelay() throws Exception {
-        PackagedApp app = PackagedApp.start(Map.of("quarkade.embedded-db.data-dir", home.resolve("pg").toString(),
-                "quarkade.jwt.key-dir", home.resolve("keys").toString(), "quarkus.shutdown.delay", "5s"), Map.of());
-        try {
+    void readinessIsDownAndMatchmakingRefusedDuringTheShutdownDelay() throws Exception {
+        // An external database, as in production: the embedded one stops with the JVM's shutdown hooks, at once.
+        try (LocalPostgresServer postgres = LocalPostgresServer.start();
+                PackagedApp app = PackagedApp.start(Map.of("quarkus.shutdown.delay", "5s"),
+                        Map.of("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(),
+                                "QUARKUS_DATASOURCE_USERNAME", LocalPostgresServer.USER,
+                                "QUARKUS_DATASOURCE_PASSWORD", LocalPostgresServer.PASSWORD,
+                                "QUARKADE_JWT_SIGN_KEY_LOCATION",
+                                SigningKeyFile.write(home.resolve("jwt-private.pem")).toString()))) {
             assertThat(app.fetch("/q/health/ready").statusCode()).isEqualTo(200);
+            TestPlayer late = TestPlayer.guest(URI.create(app.baseUrl()), "late");
 
             app.terminate();
 
@@ -55,8 +64,9 @@ class ShutdownIT {
             HttpResponse<String> ready = await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(50))
                     .until(() -> app.fetch("/q/health/ready"), r -> r.statusCode() == 503);
             assertThat(ready.body()).contains("Quarkade rooms").contains("DOWN");
-        } finally {
-            app.close();
+            given().baseUri(app.baseUrl()).auth().oauth2(late.accessToken).contentType("application/json")
+                    .body(Map.of("game", "arena")).post("/api/matchmaking/join-or-create").then().statusCode(503)
+                    .header("Retry-After", "1");
         }
     }
 }
