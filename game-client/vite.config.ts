@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Standalone `npm run dev` talks to a Quarkade server on 8080; under `./mvnw quarkus:dev` Quinoa serves this
-// dev server through Quarkus instead, so the API is on the same origin.
+// `npm run dev` (live reload on :5173) forwards the API and the room sockets to the Quarkade server, by default the
+// `./mvnw quarkus:dev` one on :8080.
 const backend = process.env.QUARKADE_URL ?? 'http://localhost:8080';
 
 export default defineConfig({
