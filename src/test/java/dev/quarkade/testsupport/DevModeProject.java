@@ -38,7 +38,7 @@ public final class DevModeProject implements AutoCloseable {
         this.log = log;
     }
 
-    /** Copies the project into {@code dir}, starts dev mode there and waits (up to {@code timeout}) until it is ready. */
+    /** Copies the project into {@code dir}, starts dev mode there and waits up to {@code timeout} until it is ready. */
     public static DevModeProject start(Path dir, Duration timeout) throws IOException {
         Path project = Path.of("").toAbsolutePath();
         for (String part : List.of("pom.xml", "mvnw", ".mvn", "src")) {

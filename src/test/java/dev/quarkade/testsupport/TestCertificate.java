@@ -23,7 +23,8 @@ public record TestCertificate(Path keyStore, Path trustStore, String password) {
     private static final String ALIAS = "quarkade";
 
     /** Generates a 2048-bit RSA key and a certificate valid for two days, for localhost and 127.0.0.1. */
-    public static TestCertificate generate(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
+    public static TestCertificate generate(Path dir)
+            throws IOException, InterruptedException, GeneralSecurityException {
         Path keyStore = dir.resolve("server-keystore.p12");
         Path trustStore = dir.resolve("client-truststore.p12");
         String password = "test-" + Long.toHexString(System.nanoTime());
