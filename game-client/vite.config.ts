@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// `npm run dev` (Vite's own server with hot module replacement on 5173) talks to a Quarkade server on 8080.
-// Under `./mvnw quarkus:dev` the client is rebuilt on save by `npm run watch` (vite.dev-watch.config.ts) instead.
+// `npm run dev` (hot module replacement on :5173) forwards the API and the room sockets to the Quarkade server, by
+// default the `./mvnw quarkus:dev` one on :8080. Under `./mvnw quarkus:dev` the client is also rebuilt on save by
+// `npm run watch` (vite.dev-watch.config.ts).
 const backend = process.env.QUARKADE_URL ?? 'http://localhost:8080';
 
 export default defineConfig({

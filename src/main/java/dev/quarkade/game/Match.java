@@ -18,6 +18,13 @@ public interface Match {
     /** Writes the initial world, before any player joins. */
     void start(WorldState world);
 
+    /**
+     * The match takes over a world it did not start: its room was restored from a snapshot (a dev-mode hot reload),
+     * with the seats' players already in it. Rebuild any state the match keeps outside the world from it.
+     */
+    default void resumed(WorldState world) {
+    }
+
     /** A player took a seat. */
     void joined(WorldState world, PlayerSeat player);
 

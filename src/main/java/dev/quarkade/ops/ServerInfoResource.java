@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
 /** Public facts about this server: version and how many times it has been started on this database. */
@@ -16,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 public class ServerInfoResource {
 
     /** What GET /api/server answers. */
+    @RegisterForReflection // Jackson writes it; in a native image only registered classes can be read reflectively
     public record ServerInfo(String version, long starts) {
     }
 

@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import io.quarkus.runtime.ExecutionMode;
+import io.quarkus.runtime.ImageMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -17,7 +18,8 @@ import io.smallrye.config.PropertiesConfigSource;
  *
  * <p>
  * With {@code quarkus.datasource.reactive.url} set (production, docker-compose) it only derives the JDBC URL
- * Flyway needs, when that is missing, and starts nothing. It never runs while the application is being built.
+ * Flyway needs, when that is missing, and starts nothing. It never runs while the application is being built, and a
+ * native executable without a URL stops with a message instead: the embedded server is for the JVM only.
  */
 public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory {
 
@@ -41,6 +43,12 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
                 return Collections.emptyList();
             }
             return source(Map.of(JDBC_URL, "jdbc:" + reactiveUrl.replaceFirst("^vertx-reactive:", "")));
+        }
+        if (ImageMode.current() == ImageMode.NATIVE_RUN) {
+            // The embedded server is unpacked from binaries inside the jar and run as processes: never tried in a
+            // native executable, which therefore needs its own PostgreSQL (docs/deployment.md).
+            throw new IllegalStateException("A native Quarkade needs an external PostgreSQL: set " + REACTIVE_URL
+                    + " (QUARKUS_DATASOURCE_REACTIVE_URL), username and password; the embedded database is JVM-only");
         }
         int port = EmbeddedDatabase.ensureStarted(dataDir(context), intValue(context, PORT).orElse(0));
         String hostAndDb = "postgresql://localhost:" + port + "/" + EmbeddedDatabase.DATABASE;

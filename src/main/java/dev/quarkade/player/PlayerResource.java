@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import dev.quarkade.api.ApiException;
 import dev.quarkade.auth.TokenClaims;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 public class PlayerResource {
 
     /** What GET /api/me answers. */
+    @RegisterForReflection // Jackson writes it; in a native image only registered classes can be read reflectively
     public record Me(UUID playerId, String name, boolean guest) {
     }
 

@@ -54,6 +54,14 @@ public final class Room {
 
     public Room(String id, Game game, int capacity, RoomSettings settings, RoomListener listener,
             RandomGenerator random, long nowMs) {
+        this(id, game, capacity, settings, listener, random);
+        startMatch(nowMs);
+        encoder.begin(++tick, world); // tick 1 is the initial world, so a welcome always has a tick to show
+        publishSummary();
+    }
+
+    private Room(String id, Game game, int capacity, RoomSettings settings, RoomListener listener,
+            RandomGenerator random) {
         this.id = id;
         this.game = game;
         this.settings = settings;
@@ -62,9 +70,58 @@ public final class Room {
         this.book = new SeatBook(capacity);
         this.seats = new Seat[capacity];
         this.world = new WorldState(game.globalCount(), capacity + 32);
-        startMatch(nowMs);
-        encoder.begin(++tick, world); // tick 1 is the initial world, so a welcome always has a tick to show
-        publishSummary();
+    }
+
+    /**
+     * Recreates a room from its {@link #snapshot()} with the current rules of {@code game}: same id, tick, world and
+     * seats. Every seated player starts DROPPED, as if their connection had just gone, so connecting again within
+     * {@code quarkade.reconnect.grace} resumes their seat. Used across a dev-mode hot reload.
+     *
+     * @throws IllegalArgumentException if the snapshot does not fit the game (another game, capacity or world shape)
+     */
+    public static Room restore(RoomSnapshot snapshot, Game game, RoomSettings settings, RoomListener listener,
+            RandomGenerator random, long nowMs) {
+        if (!game.id().equals(snapshot.gameId()) || snapshot.capacity() < 1
+                || snapshot.capacity() > game.maxCapacity()) {
+            throw new IllegalArgumentException("snapshot of room " + snapshot.id() + " does not fit " + game.id());
+        }
+        Room room = new Room(snapshot.id(), game, snapshot.capacity(), settings, listener, random);
+        room.world.copyFrom(snapshot.world());
+        room.match = game.newMatch(new MatchContext(snapshot.id(), snapshot.capacity(), settings.tickRate(), random));
+        room.match.resumed(room.world);
+        room.matchStartedAt = Instant.ofEpochMilli(nowMs);
+        room.tick = snapshot.tick();
+        room.status = snapshot.status() == RoomStatus.CLOSED ? RoomStatus.WAITING : snapshot.status();
+        room.intermissionEndsAtMs = nowMs + settings.intermission().toMillis();
+        for (RoomSnapshot.SeatSnapshot s : snapshot.seats()) {
+            PlayerSeat player = s.player();
+            if (player.seat() >= room.seats.length || room.seats[player.seat()] != null) {
+                throw new IllegalArgumentException("seat " + player.seat() + " of room " + snapshot.id());
+            }
+            Seat seat = new Seat(player);
+            seat.liveness = Liveness.DROPPED;
+            seat.droppedAtMs = nowMs;
+            seat.lastInputSeq = s.lastInputSeq();
+            seat.chatTokens = settings.chatPerMinute();
+            seat.chatRefilledAtMs = nowMs;
+            room.seats[player.seat()] = seat;
+            room.book.occupy(player.playerId(), nowMs);
+        }
+        room.encoder.begin(room.tick, room.world);
+        room.rosterChanged = true;
+        room.publishSummary();
+        return room;
+    }
+
+    /** This room as it is now, to {@link #restore} later. Tick thread only (or once the room no longer ticks). */
+    public RoomSnapshot snapshot() {
+        List<RoomSnapshot.SeatSnapshot> taken = new ArrayList<>();
+        for (Seat seat : seats) {
+            if (seat != null) {
+                taken.add(new RoomSnapshot.SeatSnapshot(seat.player, seat.lastInputSeq));
+            }
+        }
+        return new RoomSnapshot(id, game.id(), seats.length, tick, status, List.copyOf(taken), world.copy());
     }
 
     public String id() {

@@ -2,6 +2,7 @@ package dev.quarkade.room;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.quarkade.api.ApiException;
 import dev.quarkade.auth.TokenClaims;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.Authenticated;
 
@@ -35,6 +37,7 @@ public class RoomResource {
     }
 
     /** Answer of join-or-create: the room, where to connect, and how long the seat is held for the player. */
+    @RegisterForReflection // Jackson writes it; in a native image only registered classes can be read reflectively
     public record SeatHeld(String roomId, String wsPath, long seatHeldMs) {
     }
 
@@ -56,6 +59,7 @@ public class RoomResource {
     @Path("/rooms")
     @Authenticated
     public Response create(@Valid CreateRoom body) {
+        refuseWhileDraining();
         Room room = createOrReject(body.game(), body.capacity());
         return Response.created(URI.create("/api/rooms/" + room.id())).entity(room.summary()).build();
     }
@@ -64,6 +68,7 @@ public class RoomResource {
     @Path("/matchmaking/join-or-create")
     @Authenticated
     public SeatHeld joinOrCreate(@Valid JoinOrCreate body) {
+        refuseWhileDraining();
         if (!rooms.hasGame(body.game())) {
             throw unknownGame(body.game());
         }
@@ -76,6 +81,14 @@ public class RoomResource {
             return rooms.create(game, capacity);
         } catch (UnknownGameException e) {
             throw ApiException.badRequest(rooms.hasGame(game) ? "invalid_capacity" : "unknown_game", e.getMessage());
+        }
+    }
+
+    /** While the server shuts down no room is created and no seat held: the player should go to another node. */
+    private void refuseWhileDraining() {
+        if (rooms.isDraining()) {
+            throw new ApiException(503, "shutting_down", "This server is shutting down; try again in a moment",
+                    Map.of("Retry-After", "1"));
         }
     }
 

@@ -6,12 +6,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,6 +30,7 @@ import io.netty.channel.EventLoop;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 
 /**
@@ -140,12 +144,43 @@ public class RoomService {
     }
 
     private void drain() {
+        if (draining) {
+            return;
+        }
         draining = true;
-        // A dev-mode hot reload is a restart: clients should come back in a moment rather than go elsewhere.
+        // A dev-mode hot reload is a restart: clients should come back in a moment rather than go elsewhere, and
+        // find their room, seat and score where they left them.
         if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
-            closeAll(CloseCodes.SERVICE_RESTART, "server restarting");
+            Queue<RoomSnapshot> kept = new ConcurrentLinkedQueue<>();
+            closeAll(CloseCodes.SERVICE_RESTART, "server restarting", room -> kept.add(room.snapshot()));
+            HotReloadCarryOver.put(List.copyOf(kept));
+            LOG.infof("Dev mode: %d room(s) kept for after the restart", kept.size());
         } else {
             closeAll(CloseCodes.GOING_AWAY, "server shutting down");
+        }
+    }
+
+    /** Dev mode: brings back the rooms the previous application instance kept before its hot reload. */
+    void onStart(@Observes StartupEvent event) {
+        if (LaunchMode.current() != LaunchMode.DEVELOPMENT) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        for (RoomSnapshot snapshot : HotReloadCarryOver.take()) {
+            Game game = games.get(snapshot.gameId());
+            try {
+                if (game == null) {
+                    throw new IllegalArgumentException("no game " + snapshot.gameId());
+                }
+                Room room = Room.restore(snapshot, game, settings, listener, new SplittableRandom(seeds.nextLong()),
+                        now);
+                rooms.put(room.id(), room);
+                schedule(room);
+                LOG.infof("Dev mode: room %s restored with %d seat(s) at tick %d", room.id(), snapshot.seats().size(),
+                        snapshot.tick());
+            } catch (RuntimeException e) {
+                LOG.warnf("Dev mode: room %s could not be restored: %s", snapshot.id(), e.getMessage());
+            }
         }
     }
 
@@ -156,6 +191,12 @@ public class RoomService {
 
     /** Closes every room with {@code code} and stops its tick; waits up to 2 s for the rooms' event loops. */
     public void closeAll(int code, String reason) {
+        closeAll(code, reason, room -> {
+        });
+    }
+
+    /** As {@link #closeAll(int, String)}, calling {@code beforeClose} on each room's own event loop first. */
+    private void closeAll(int code, String reason, Consumer<Room> beforeClose) {
         CountDownLatch closed = new CountDownLatch(rooms.size());
         for (Room room : List.copyOf(rooms.values())) {
             EventLoop loop = loops.get(room.id());
@@ -166,6 +207,7 @@ public class RoomService {
             loop.execute(() -> {
                 try {
                     if (!room.isClosed()) {
+                        beforeClose.accept(room);
                         room.close(code, reason);
                     }
                     stopTicking(room);

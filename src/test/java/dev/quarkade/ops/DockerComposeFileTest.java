@@ -44,6 +44,17 @@ class DockerComposeFileTest {
     }
 
     @Test
+    void appServesHttpsOnTheMountedCertificateAndRedirectsPlainHttp() {
+        assertThat(resolved)
+                .contains("QUARKUS_TLS_KEY_STORE_PEM_MAIN_CERT: /certs/tls.crt")
+                .contains("QUARKUS_TLS_KEY_STORE_PEM_MAIN_KEY: /certs/tls.key")
+                .contains("QUARKUS_HTTP_INSECURE_REQUESTS: redirect")
+                // docker-compose v1 prints short volume syntax, v2 the long one
+                .containsPattern("/certs:/certs:ro|target: /certs")
+                .containsPattern("published: \"?8443");
+    }
+
+    @Test
     void appIsBuiltFromTheJvmDockerfileByDefault() {
         assertThat(resolved).contains("dockerfile: src/main/docker/Dockerfile.jvm");
     }

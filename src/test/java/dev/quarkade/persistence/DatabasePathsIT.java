@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
 import java.sql.ResultSet;
-import java.util.Base64;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.quarkade.testsupport.LocalPostgresServer;
 import dev.quarkade.testsupport.PackagedApp;
+import dev.quarkade.testsupport.SigningKeyFile;
 
 /** The packaged jar on its two database paths: embedded by default, the configured server otherwise. */
 class DatabasePathsIT {
@@ -44,8 +43,7 @@ class DatabasePathsIT {
     void configuredDatabaseUrlIsUsedAndNothingEmbeddedStarts() throws Exception {
         Path unusedDataDir = home.resolve("must-not-exist");
         // Production shape: an external database needs a configured signing key (none is generated there).
-        Path signingKey = home.resolve("jwt-private.pem");
-        Files.writeString(signingKey, pkcs8Pem());
+        Path signingKey = SigningKeyFile.write(home.resolve("jwt-private.pem"));
         try (LocalPostgresServer postgres = LocalPostgresServer.start();
                 PackagedApp app = PackagedApp.start(
                         Map.of("quarkade.embedded-db.data-dir", unusedDataDir.toString()),
@@ -60,14 +58,6 @@ class DatabasePathsIT {
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(countRows(postgres, "server_starts")).isEqualTo(1));
         }
-    }
-
-    private static String pkcs8Pem() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(
-                generator.generateKeyPair().getPrivate().getEncoded());
-        return "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
     }
 
     private static long countRows(LocalPostgresServer postgres, String from) throws Exception {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +23,18 @@ public final class PackagedApp implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
-    private final int port;
+    private final String baseUrl;
+    private final HttpClient http;
+    private final int plainPort;
     private final Path log;
     private final Duration timeToReady;
 
-    private PackagedApp(Process process, int port, Path log, Duration timeToReady) {
+    private PackagedApp(Process process, String baseUrl, HttpClient http, int plainPort, Path log,
+            Duration timeToReady) {
         this.process = process;
-        this.port = port;
+        this.baseUrl = baseUrl;
+        this.http = http;
+        this.plainPort = plainPort;
         this.log = log;
         this.timeToReady = timeToReady;
     }
@@ -38,11 +44,35 @@ public final class PackagedApp implements AutoCloseable {
      */
     public static PackagedApp start(Map<String, String> systemProperties, Map<String, String> environment)
             throws IOException {
+        int port = LocalPostgresServer.freePort();
+        return launch(List.of("-Dquarkus.http.port=" + port), systemProperties, environment,
+                "http://localhost:" + port, HTTP, port);
+    }
+
+    /**
+     * Starts the jar serving HTTPS (and wss) with {@code certificate} through the default TLS configuration of the
+     * Quarkus TLS registry, on a free port; {@link #baseUrl()} is then the https one, and the plain HTTP port (see
+     * {@link #plainUrl()}) does what {@code quarkus.http.insecure-requests} in {@code systemProperties} says.
+     */
+    public static PackagedApp startTls(TestCertificate certificate, Map<String, String> systemProperties,
+            Map<String, String> environment) throws IOException, GeneralSecurityException {
+        int port = LocalPostgresServer.freePort();
+        int sslPort = LocalPostgresServer.freePort();
+        List<String> tls = List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.ssl-port=" + sslPort,
+                "-Dquarkus.tls.key-store.p12.path=" + certificate.keyStore(),
+                "-Dquarkus.tls.key-store.p12.password=" + certificate.password());
+        HttpClient trusting = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                .sslContext(certificate.clientContext()).build();
+        return launch(tls, systemProperties, environment, "https://localhost:" + sslPort, trusting, port);
+    }
+
+    private static PackagedApp launch(List<String> ports, Map<String, String> systemProperties,
+            Map<String, String> environment, String baseUrl, HttpClient http, int plainPort) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw verify (integration tests run after package)");
         }
-        int port = LocalPostgresServer.freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dquarkus.http.port=" + port));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(ports);
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", JAR.toString()));
         Path log = Files.createTempFile("quarkade-app", ".log");
@@ -51,7 +81,7 @@ public final class PackagedApp implements AutoCloseable {
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
-        PackagedApp app = new PackagedApp(process, port, log, null);
+        PackagedApp app = new PackagedApp(process, baseUrl, http, plainPort, log, null);
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                     .until(() -> !process.isAlive() || app.isReady());
@@ -62,7 +92,7 @@ public final class PackagedApp implements AutoCloseable {
         if (!process.isAlive()) {
             throw new IllegalStateException("The application exited:\n" + app.log());
         }
-        return new PackagedApp(process, port, log, Duration.ofNanos(System.nanoTime() - started));
+        return new PackagedApp(process, baseUrl, http, plainPort, log, Duration.ofNanos(System.nanoTime() - started));
     }
 
     public Duration timeToReady() {
@@ -70,7 +100,7 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     public String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + path + " -> " + response.statusCode() + ": " + response.body());
@@ -79,7 +109,12 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://localhost:" + port;
+        return baseUrl;
+    }
+
+    /** The plain HTTP address: the same as {@link #baseUrl()} unless started with {@link #startTls}. */
+    public String plainUrl() {
+        return "http://localhost:" + plainPort;
     }
 
     public String log() throws IOException {
@@ -88,11 +123,22 @@ public final class PackagedApp implements AutoCloseable {
 
     private boolean isReady() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).GET().build(),
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException | InterruptedException notYet) {
             return false;
         }
+    }
+
+    /** The status and body of a GET, whatever the status. */
+    public HttpResponse<String> fetch(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends SIGTERM and returns at once: the application is then in its shutdown delay, then exits. */
+    public void terminate() {
+        process.destroy();
     }
 
     /** Stops the application gracefully (SIGTERM) and waits for it to exit. */

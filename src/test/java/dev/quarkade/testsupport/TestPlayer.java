@@ -13,11 +13,14 @@ import dev.quarkade.protocol.ClientCodec;
 import dev.quarkade.protocol.ClientMessage;
 import dev.quarkade.protocol.ProtocolException;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.net.PfxOptions;
 
 /**
  * A player as a test drives one: a guest account from the REST API and a real WebSocket to a room, with everything
@@ -32,6 +35,8 @@ public final class TestPlayer implements AutoCloseable {
     public final String accessToken;
     public final ClientMirror mirror = new ClientMirror();
     private final URI baseUri;
+    /** For an https base URI: the certificate to trust, the server's own self-signed one. */
+    private final TestCertificate trust;
     private WebSocketClient client;
     private WebSocket socket;
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
@@ -39,8 +44,9 @@ public final class TestPlayer implements AutoCloseable {
     private volatile Throwable decodeFailure;
     private long inputSeq;
 
-    private TestPlayer(URI baseUri, UUID playerId, String name, String accessToken) {
+    private TestPlayer(URI baseUri, TestCertificate trust, UUID playerId, String name, String accessToken) {
         this.baseUri = baseUri;
+        this.trust = trust;
         this.playerId = playerId;
         this.name = name;
         this.accessToken = accessToken;
@@ -48,15 +54,22 @@ public final class TestPlayer implements AutoCloseable {
 
     /** Signs up a guest through POST /api/auth/guest. */
     public static TestPlayer guest(URI baseUri, String name) {
-        Map<String, Object> body = given().baseUri(baseUri.toString()).contentType(ContentType.JSON)
+        return guest(baseUri, null, name);
+    }
+
+    /** Signs up a guest over HTTPS, trusting {@code trust} (null: the JDK's default trust). */
+    public static TestPlayer guest(URI baseUri, TestCertificate trust, String name) {
+        Map<String, Object> body = request(baseUri, trust).contentType(ContentType.JSON)
                 .body(Map.of("name", name)).post("/api/auth/guest").then().statusCode(200).extract().as(Map.class);
-        return new TestPlayer(baseUri, UUID.fromString((String) body.get("playerId")), (String) body.get("name"),
+        return new TestPlayer(baseUri, trust, UUID.fromString((String) body.get("playerId")), (String) body.get("name"),
                 (String) body.get("accessToken"));
     }
 
-    /** The same account with a fresh client: what a reconnecting player is. */
+    /** The same account with a fresh client: what a reconnecting player is. It continues the input seq. */
     public TestPlayer sameAccount() {
-        return new TestPlayer(baseUri, playerId, name, accessToken);
+        TestPlayer again = new TestPlayer(baseUri, trust, playerId, name, accessToken);
+        again.inputSeq = inputSeq;
+        return again;
     }
 
     /** A player whose tokens the test got itself (a registered account, say). */
@@ -69,7 +82,7 @@ public final class TestPlayer implements AutoCloseable {
 
     /** POST /api/matchmaking/join-or-create for the arena; answers the room id. */
     public String quickPlay() {
-        return given().baseUri(baseUri.toString()).auth().oauth2(accessToken).contentType(ContentType.JSON)
+        return request(baseUri, trust).auth().oauth2(accessToken).contentType(ContentType.JSON)
                 .body(Map.of("game", "arena")).post("/api/matchmaking/join-or-create").then().statusCode(200)
                 .extract().path("roomId");
     }
@@ -80,9 +93,14 @@ public final class TestPlayer implements AutoCloseable {
     }
 
     public TestPlayer connect(String roomId, Map<String, String> headers) throws Exception {
-        client = VERTX.createWebSocketClient();
+        WebSocketClientOptions clientOptions = new WebSocketClientOptions();
+        if (trust != null) {
+            clientOptions.setTrustOptions(new PfxOptions().setPath(trust.trustStore().toString())
+                    .setPassword(trust.password()));
+        }
+        client = VERTX.createWebSocketClient(clientOptions);
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(baseUri.getHost())
-                .setPort(baseUri.getPort()).setURI("/ws/rooms/" + roomId);
+                .setPort(baseUri.getPort()).setSsl("https".equals(baseUri.getScheme())).setURI("/ws/rooms/" + roomId);
         headers.forEach(options::addHeader);
         socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         socket.binaryMessageHandler(this::receive);
@@ -111,6 +129,11 @@ public final class TestPlayer implements AutoCloseable {
         } finally {
             client.close();
         }
+    }
+
+    private static RequestSpecification request(URI baseUri, TestCertificate trust) {
+        RequestSpecification spec = given().baseUri(baseUri.toString());
+        return trust == null ? spec : spec.trustStore(trust.trustStore().toFile(), trust.password());
     }
 
     private void receive(Buffer frame) {
