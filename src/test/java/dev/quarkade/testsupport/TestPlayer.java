@@ -74,9 +74,9 @@ public final class TestPlayer implements AutoCloseable {
 
     /** A player whose tokens the test got itself (a registered account, say). */
     public static TestPlayer withToken(URI baseUri, String accessToken) {
-        Map<String, Object> me = given().baseUri(baseUri.toString()).auth().oauth2(accessToken).get("/api/me").then()
+        Map<String, Object> me = request(baseUri, null).auth().oauth2(accessToken).get("/api/me").then()
                 .statusCode(200).extract().as(Map.class);
-        return new TestPlayer(baseUri, UUID.fromString((String) me.get("playerId")), (String) me.get("name"),
+        return new TestPlayer(baseUri, null, UUID.fromString((String) me.get("playerId")), (String) me.get("name"),
                 accessToken);
     }
 
