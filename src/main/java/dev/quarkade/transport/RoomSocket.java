@@ -29,6 +29,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 
 /**
  * The room WebSocket: one connection per player per room, binary frames only. Every frame goes through one pipeline:
@@ -81,6 +82,7 @@ public class RoomSocket {
                 new MessageRateLimiter(limits.messagesPerSecond(), limits.burst(), System.nanoTime()),
                 new ConnectionLiveness(System.nanoTime()));
         connection.userData().put(PLAYER, player);
+        watchFrameFailures(connection);
         heartbeat.watch(connection, player);
         room.submit(new RoomCommand.Join(channel, claims.playerId(), claims.name()));
     }
@@ -108,10 +110,19 @@ public class RoomSocket {
         }
     }
 
+    /**
+     * Text is refused either way; RFC 6455 (8.1) asks for 1007 rather than 1003 when it is not even UTF-8. Vert.x
+     * decodes text leniently, putting U+FFFD where the bytes were invalid, so that character is the sign (a client
+     * that really sends U+FFFD in a text frame gets 1007 too: it broke the binary-only rule anyway).
+     */
     @OnTextMessage
     @NonBlocking
     void onText(WebSocketConnection connection, String text) {
-        close(connection, CloseCodes.UNSUPPORTED_DATA, "binary frames only");
+        if (text.indexOf('\uFFFD') >= 0) {
+            close(connection, CloseCodes.INVALID_PAYLOAD, "text frame is not UTF-8");
+        } else {
+            close(connection, CloseCodes.UNSUPPORTED_DATA, "binary frames only");
+        }
     }
 
     @OnPongMessage
@@ -140,7 +151,34 @@ public class RoomSocket {
     @NonBlocking
     void onError(WebSocketConnection connection, Throwable failure) {
         LOG.debugf("Connection %s failed: %s", connection.id(), failure.toString());
-        close(connection, CloseCodes.INTERNAL_ERROR, "internal error");
+        int code = FrameFailures.closeCode(failure);
+        if (code > 0) {
+            close(connection, code, FrameFailures.reason(failure));
+        } else {
+            close(connection, CloseCodes.INTERNAL_ERROR, "internal error");
+        }
+    }
+
+    /**
+     * Netty's frame decoder reports a broken frame (reserved bits or opcode, unmasked or fragmented control frame, bad
+     * close frame, frame over the size limit) to the HTTP connection, not to the endpoint, and Vert.x 4 neither sends a
+     * Close nor drops the socket: the connection would sit open, reading nothing, until the heartbeat gave up on it.
+     * RFC 6455 (7.1.7) asks to fail it with the code the decoder names (1002, 1007 or 1009); closing takes at most
+     * {@code quarkade.websocket.closing-timeout}, as the client's Close can no longer be read.
+     */
+    private void watchFrameFailures(WebSocketConnection connection) {
+        HttpConnection http = connection.userData().get(HandshakeCheck.HTTP_CONNECTION);
+        if (http == null) {
+            return;
+        }
+        http.exceptionHandler(failure -> {
+            int code = FrameFailures.closeCode(failure);
+            if (code < 0) {
+                LOG.debugf("Connection %s failed: %s", connection.id(), failure.toString());
+                return; // an I/O failure: the socket is gone and @OnClose follows
+            }
+            close(connection, code, FrameFailures.reason(failure));
+        });
     }
 
     private void dispatch(WebSocketConnection connection, PlayerConnection player, ClientMessage message)
