@@ -42,6 +42,8 @@ public class RoomSocket {
 
     private static final Logger LOG = Logger.getLogger(RoomSocket.class);
     private static final TypedKey<PlayerConnection> PLAYER = new TypedKey<>("quarkade.player");
+    /** The code this endpoint closed with: after a frame-decoder error Vert.x drops the socket before it records one. */
+    private static final TypedKey<Integer> CLOSED_WITH = new TypedKey<>("quarkade.closed-with");
 
     private final RoomService rooms;
     private final RoomConfig roomConfig;
@@ -140,7 +142,8 @@ public class RoomSocket {
         heartbeat.forget(connection);
         openConnections.unregister(connection);
         CloseReason reason = connection.closeReason();
-        metrics.closed(reason == null ? CloseCodes.NORMAL : reason.getCode());
+        Integer ours = connection.userData().get(CLOSED_WITH);
+        metrics.closed(ours != null ? ours : reason == null ? CloseCodes.NORMAL : reason.getCode());
         PlayerConnection player = connection.userData().get(PLAYER);
         if (player != null) {
             player.room().submit(new RoomCommand.Disconnected(player.channel()));
@@ -223,6 +226,7 @@ public class RoomSocket {
 
     private static void close(WebSocketConnection connection, int code, String reason) {
         if (connection.isOpen()) {
+            connection.userData().put(CLOSED_WITH, code);
             connection.close(new CloseReason(code, reason)).subscribe().with(done -> {
             }, failed -> {
             });
