@@ -192,13 +192,13 @@ public class RoomSocket {
             if (!room.game().isValidInput(input.payload())) {
                 throw ProtocolException.malformed("input payload is not valid for " + room.game().id());
             }
-            room.submit(new RoomCommand.Input(channel, input.seq(), input.ackTick(), input.payload()));
+            queue(connection, room, new RoomCommand.Input(channel, input.seq(), input.ackTick(), input.payload()));
         } else if (message instanceof ClientMessage.Ack ack) {
-            room.submit(new RoomCommand.Ack(channel, ack.tick()));
+            queue(connection, room, new RoomCommand.Ack(channel, ack.tick()));
         } else if (message instanceof ClientMessage.ResyncRequest) {
-            room.submit(new RoomCommand.Resync(channel));
+            queue(connection, room, new RoomCommand.Resync(channel));
         } else if (message instanceof ClientMessage.Chat chat) {
-            room.submit(new RoomCommand.Chat(channel, chat.text()));
+            queue(connection, room, new RoomCommand.Chat(channel, chat.text()));
         } else if (message instanceof ClientMessage.Leave) {
             room.submit(new RoomCommand.Leave(channel));
         } else if (message instanceof ClientMessage.Ping ping) {
@@ -206,6 +206,13 @@ public class RoomSocket {
             send(channel, new ServerMessage.Pong(ping.nonce(), System.currentTimeMillis()));
         } else if (message instanceof ClientMessage.TokenRefresh refresh) {
             refreshToken(connection, player, refresh.token());
+        }
+    }
+
+    /** Hands a player message to the room; a full inbox means the room is behind, and this sender goes. */
+    private static void queue(WebSocketConnection connection, Room room, RoomCommand command) {
+        if (!room.submit(command)) {
+            close(connection, CloseCodes.POLICY_VIOLATION, "room inbox full");
         }
     }
 
