@@ -1,5 +1,6 @@
 package dev.quarkade.transport;
 
+import dev.quarkade.protocol.CloseCodes;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 
@@ -10,10 +11,6 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
  */
 final class FrameFailures {
 
-    static final int PROTOCOL_ERROR = 1002;
-    static final int MESSAGE_TOO_BIG = 1009;
-    static final int INTERNAL_ERROR = 1011;
-
     private FrameFailures() {
     }
 
@@ -23,12 +20,12 @@ final class FrameFailures {
             return corrupted.closeStatus().code();
         }
         if (failure instanceof TooLongFrameException) {
-            return MESSAGE_TOO_BIG;
+            return CloseCodes.MESSAGE_TOO_BIG;
         }
         // Vert.x 4 signals a reassembled message over the limit with a plain IllegalStateException.
         String message = failure.getMessage();
         if (failure instanceof IllegalStateException && message != null && message.contains("max message size")) {
-            return MESSAGE_TOO_BIG;
+            return CloseCodes.MESSAGE_TOO_BIG;
         }
         return -1;
     }

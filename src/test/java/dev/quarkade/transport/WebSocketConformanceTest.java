@@ -45,7 +45,7 @@ import io.restassured.http.ContentType;
 class WebSocketConformanceTest {
 
     private static final int CLOSE_WITHIN_MS = 1000;
-    private static final int PROTOCOL_ERROR = 1002;
+    private static final int PROTOCOL_ERROR = CloseCodes.PROTOCOL_ERROR;
     private static final int MINIMAL_STATE_TICKS = 3;
     /** Close latencies by case, printed at the end for docs/reliability.md. */
     private static final Map<Integer, Long> LATENCIES = new ConcurrentSkipListMap<>();
