@@ -24,10 +24,17 @@ public final class PeerProcess implements AutoCloseable {
 
     /** Starts the peer and waits until it is upgraded. */
     public static PeerProcess start(String host, int port, String path, String token) throws IOException {
+        return start(List.of(), host, port, path, token);
+    }
+
+    /** Starts the peer under a command prefix (e.g. {@code ip netns exec <ns>}) and waits until it is upgraded. */
+    public static PeerProcess start(List<String> prefix, String host, int port, String path, String token)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"),
-                PeerProcess.class.getName(), host, String.valueOf(port), path, token))
-                .redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(prefix);
+        command.addAll(List.of(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"),
+                PeerProcess.class.getName(), host, String.valueOf(port), path, token));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (!"UPGRADED".equals(line)) {
