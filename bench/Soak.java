@@ -103,6 +103,7 @@ public class Soak {
         volatile boolean welcomed;
         volatile boolean closed;
         long seq;
+        private final java.io.ByteArrayOutputStream parts = new java.io.ByteArrayOutputStream();
 
         Player(String token) {
             this.token = token;
@@ -124,7 +125,17 @@ public class Soak {
         }
 
         @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer part, boolean last) {
+            // The JDK hands a large message (a WELCOME, a full STATE) over in parts.
+            byte[] bytes = new byte[part.remaining()];
+            part.get(bytes);
+            parts.write(bytes, 0, bytes.length);
+            if (!last) {
+                webSocket.request(1);
+                return null;
+            }
+            ByteBuffer data = ByteBuffer.wrap(parts.toByteArray());
+            parts.reset();
             int type = data.get(0) & 0xff;
             if (type == 0x81) {
                 latestTick = data.getInt(9) & 0xffffffffL;
@@ -146,6 +157,9 @@ public class Soak {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            if (!closed) {
+                System.out.println("client error: " + error);
+            }
             closed = true;
             CLOSES.computeIfAbsent(-1, c -> new AtomicLong()).incrementAndGet();
         }
