@@ -7,11 +7,13 @@ public final class CloseCodes {
     public static final int NORMAL = 1000;
     /** Going away: the server is shutting down. */
     public static final int GOING_AWAY = 1001;
+    /** Protocol error: the client broke RFC 6455 framing (reserved bits or opcode, bad control or close frame). */
+    public static final int PROTOCOL_ERROR = 1002;
     /** Unsupported data: a text frame arrived; the protocol is binary only. */
     public static final int UNSUPPORTED_DATA = 1003;
     /** Invalid payload: malformed, empty, truncated, unknown type, out-of-range field or trailing bytes. */
     public static final int INVALID_PAYLOAD = 1007;
-    /** Policy violation: rate limit exceeded, token expired or revoked, kicked. */
+    /** Policy violation: rate limit exceeded, room inbox full, token expired or revoked, kicked. */
     public static final int POLICY_VIOLATION = 1008;
     /** Message too big: a client frame over {@link Limits#MAX_CLIENT_FRAME} bytes. */
     public static final int MESSAGE_TOO_BIG = 1009;
@@ -38,6 +40,7 @@ public final class CloseCodes {
     private static final Entry[] TABLE = {
             new Entry(NORMAL, "normal close", false),
             new Entry(GOING_AWAY, "server shutting down", true),
+            new Entry(PROTOCOL_ERROR, "WebSocket protocol error", false),
             new Entry(UNSUPPORTED_DATA, "text frame; binary frames only", false),
             new Entry(INVALID_PAYLOAD, "malformed frame", false),
             new Entry(POLICY_VIOLATION, "policy: rate limit, token expired or revoked, kicked", false),

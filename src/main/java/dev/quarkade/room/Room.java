@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 import dev.quarkade.game.Game;
@@ -36,6 +37,8 @@ public final class Room {
     private final RandomGenerator random;
     private final SeatBook book;
     private final Queue<RoomCommand> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int inboxCapacity;
     private final Seat[] seats;
     private final WorldState world;
     private final StateHistory history = new StateHistory();
@@ -69,6 +72,7 @@ public final class Room {
         this.random = random;
         this.book = new SeatBook(capacity);
         this.seats = new Seat[capacity];
+        this.inboxCapacity = capacity * settings.inboxPerSeat();
         this.world = new WorldState(game.globalCount(), capacity + 32);
     }
 
@@ -153,9 +157,28 @@ public final class Room {
         return !isClosed() && book.hold(playerId, nowMs, nowMs + settings.seatHold().toMillis());
     }
 
-    /** Queues a command for the next tick. */
-    public void submit(RoomCommand command) {
+    /**
+     * Queues a command for the next tick. A player message finding {@code capacity × inbox-per-seat} commands already
+     * queued is refused (false): the caller closes that connection with 1008. Lifecycle commands (join, leave,
+     * disconnect, liveness) are always queued, so a seat is never left behind by a lost "gone".
+     */
+    public boolean submit(RoomCommand command) {
+        if (queued.incrementAndGet() > inboxCapacity && isPlayerMessage(command)) {
+            queued.decrementAndGet();
+            return false;
+        }
         inbox.add(command);
+        return true;
+    }
+
+    /** Commands waiting for the next tick; at most {@code capacity × inbox-per-seat} plus lifecycle commands. */
+    public int queuedCommands() {
+        return queued.get();
+    }
+
+    private static boolean isPlayerMessage(RoomCommand command) {
+        return command instanceof RoomCommand.Input || command instanceof RoomCommand.Ack
+                || command instanceof RoomCommand.Chat || command instanceof RoomCommand.Resync;
     }
 
     /** Runs one tick at wall-clock time {@code nowMs}; false once the room has closed and must not tick again. */
@@ -202,6 +225,7 @@ public final class Room {
     private void drainInbox(long nowMs) {
         RoomCommand command;
         while ((command = inbox.poll()) != null) {
+            queued.decrementAndGet();
             if (command instanceof RoomCommand.Join join) {
                 join(join, nowMs);
                 continue;

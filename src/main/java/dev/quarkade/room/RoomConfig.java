@@ -33,6 +33,14 @@ public interface RoomConfig {
     @WithDefault("3")
     int maxFramesInFlight();
 
+    /**
+     * Player messages (inputs, acks, chat, resync requests) a room queues per seat between two ticks. A connection
+     * whose message finds the inbox full is closed with 1008 "room inbox full". The rate limit (120 in a burst) keeps
+     * a healthy room far below it; the bound is for a tick that stalls while clients keep sending.
+     */
+    @WithDefault("256")
+    int inboxPerSeat();
+
     /** Chat lines one player may send per minute; more are dropped. */
     @WithDefault("20")
     int chatPerMinute();

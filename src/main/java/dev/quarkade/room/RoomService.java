@@ -56,7 +56,7 @@ public class RoomService {
         this.vertx = vertx;
         games.forEach(g -> this.games.put(g.id(), g));
         this.settings = new RoomSettings(room.tickRate(), reconnect.grace(), room.idleTimeout(), room.seatHold(),
-                room.intermission(), room.maxInputsPerTick(), room.chatPerMinute());
+                room.intermission(), room.maxInputsPerTick(), room.chatPerMinute(), room.inboxPerSeat());
         this.listener = listener;
         Gauge.builder("quarkade.rooms", rooms, Map::size).description("Open rooms").register(metrics);
         Gauge.builder("quarkade.players", rooms, all -> all.values().stream().mapToInt(r -> r.summary().players()).sum())

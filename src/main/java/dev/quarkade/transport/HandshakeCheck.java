@@ -15,6 +15,7 @@ import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -34,6 +35,11 @@ public class HandshakeCheck implements HttpUpgradeCheck {
 
     /** The verified claims of the token the connection was opened with. */
     public static final UserData.TypedKey<TokenClaims> CLAIMS = new UserData.TypedKey<>("quarkade.token-claims");
+    /**
+     * The HTTP connection under the WebSocket: failures of the frame decoder are reported there, not to the endpoint
+     * (see {@link RoomSocket}).
+     */
+    static final UserData.TypedKey<HttpConnection> HTTP_CONNECTION = new UserData.TypedKey<>("quarkade.http-connection");
 
     private static final Logger LOG = Logger.getLogger(HandshakeCheck.class);
     private static final Map<String, List<String>> CHALLENGE = Map.of("WWW-Authenticate",
@@ -71,6 +77,7 @@ public class HandshakeCheck implements HttpUpgradeCheck {
                         return CheckResult.rejectUpgradeSync(admitted);
                     }
                     context.userData().put(CLAIMS, claims);
+                    context.userData().put(HTTP_CONNECTION, request.connection());
                     return CheckResult.permitUpgradeSync();
                 })
                 .onFailure(InvalidTokenException.class).recoverWithItem(e -> {

@@ -31,6 +31,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 
 /**
  * The room WebSocket: one connection per player per room, binary frames only. Every frame goes through one pipeline:
@@ -43,6 +44,8 @@ public class RoomSocket {
 
     private static final Logger LOG = Logger.getLogger(RoomSocket.class);
     private static final TypedKey<PlayerConnection> PLAYER = new TypedKey<>("quarkade.player");
+    /** The code this endpoint closed with: after a frame-decoder error Vert.x drops the socket before it records one. */
+    private static final TypedKey<Integer> CLOSED_WITH = new TypedKey<>("quarkade.closed-with");
 
     private final RoomService rooms;
     private final RoomConfig roomConfig;
@@ -88,6 +91,7 @@ public class RoomSocket {
                 new MessageRateLimiter(limits.messagesPerSecond(), limits.burst(), System.nanoTime()),
                 new ConnectionLiveness(System.nanoTime()));
         connection.userData().put(PLAYER, player);
+        watchFrameFailures(connection);
         heartbeat.watch(connection, player);
         room.submit(new RoomCommand.Join(channel, claims.playerId(), claims.name()));
     }
@@ -115,10 +119,19 @@ public class RoomSocket {
         }
     }
 
+    /**
+     * Text is refused either way; RFC 6455 (8.1) asks for 1007 rather than 1003 when it is not even UTF-8. Vert.x
+     * decodes text leniently, putting U+FFFD where the bytes were invalid, so that character is the sign (a client
+     * that really sends U+FFFD in a text frame gets 1007 too: it broke the binary-only rule anyway).
+     */
     @OnTextMessage
     @NonBlocking
     void onText(WebSocketConnection connection, String text) {
-        close(connection, CloseCodes.UNSUPPORTED_DATA, "binary frames only");
+        if (text.indexOf('\uFFFD') >= 0) {
+            close(connection, CloseCodes.INVALID_PAYLOAD, "text frame is not UTF-8");
+        } else {
+            close(connection, CloseCodes.UNSUPPORTED_DATA, "binary frames only");
+        }
     }
 
     @OnPongMessage
@@ -137,7 +150,8 @@ public class RoomSocket {
         audit.closed(connection);
         openConnections.unregister(connection);
         CloseReason reason = connection.closeReason();
-        metrics.closed(reason == null ? CloseCodes.NORMAL : reason.getCode());
+        Integer ours = connection.userData().get(CLOSED_WITH);
+        metrics.closed(ours != null ? ours : reason == null ? CloseCodes.NORMAL : reason.getCode());
         PlayerConnection player = connection.userData().get(PLAYER);
         if (player != null) {
             player.room().submit(new RoomCommand.Disconnected(player.channel()));
@@ -148,7 +162,34 @@ public class RoomSocket {
     @NonBlocking
     void onError(WebSocketConnection connection, Throwable failure) {
         LOG.debugf("Connection %s failed: %s", connection.id(), failure.toString());
-        close(connection, CloseCodes.INTERNAL_ERROR, "internal error");
+        int code = FrameFailures.closeCode(failure);
+        if (code > 0) {
+            close(connection, code, FrameFailures.reason(failure));
+        } else {
+            close(connection, CloseCodes.INTERNAL_ERROR, "internal error");
+        }
+    }
+
+    /**
+     * Netty's frame decoder reports a broken frame (reserved bits or opcode, unmasked or fragmented control frame, bad
+     * close frame, frame over the size limit) to the HTTP connection, not to the endpoint, and Vert.x 4 neither sends a
+     * Close nor drops the socket: the connection would sit open, reading nothing, until the heartbeat gave up on it.
+     * RFC 6455 (7.1.7) asks to fail it with the code the decoder names (1002, 1007 or 1009); closing takes at most
+     * {@code quarkade.websocket.closing-timeout}, as the client's Close can no longer be read.
+     */
+    private void watchFrameFailures(WebSocketConnection connection) {
+        HttpConnection http = connection.userData().get(HandshakeCheck.HTTP_CONNECTION);
+        if (http == null) {
+            return;
+        }
+        http.exceptionHandler(failure -> {
+            int code = FrameFailures.closeCode(failure);
+            if (code < 0) {
+                LOG.debugf("Connection %s failed: %s", connection.id(), failure.toString());
+                return; // an I/O failure: the socket is gone and @OnClose follows
+            }
+            close(connection, code, FrameFailures.reason(failure));
+        });
     }
 
     private void dispatch(WebSocketConnection connection, PlayerConnection player, ClientMessage message)
@@ -159,13 +200,13 @@ public class RoomSocket {
             if (!room.game().isValidInput(input.payload())) {
                 throw ProtocolException.malformed("input payload is not valid for " + room.game().id());
             }
-            room.submit(new RoomCommand.Input(channel, input.seq(), input.ackTick(), input.payload()));
+            queue(connection, room, new RoomCommand.Input(channel, input.seq(), input.ackTick(), input.payload()));
         } else if (message instanceof ClientMessage.Ack ack) {
-            room.submit(new RoomCommand.Ack(channel, ack.tick()));
+            queue(connection, room, new RoomCommand.Ack(channel, ack.tick()));
         } else if (message instanceof ClientMessage.ResyncRequest) {
-            room.submit(new RoomCommand.Resync(channel));
+            queue(connection, room, new RoomCommand.Resync(channel));
         } else if (message instanceof ClientMessage.Chat chat) {
-            room.submit(new RoomCommand.Chat(channel, chat.text()));
+            queue(connection, room, new RoomCommand.Chat(channel, chat.text()));
         } else if (message instanceof ClientMessage.Leave) {
             room.submit(new RoomCommand.Leave(channel));
         } else if (message instanceof ClientMessage.Ping ping) {
@@ -173,6 +214,13 @@ public class RoomSocket {
             send(channel, new ServerMessage.Pong(ping.nonce(), System.currentTimeMillis()));
         } else if (message instanceof ClientMessage.TokenRefresh refresh) {
             refreshToken(connection, player, refresh.token());
+        }
+    }
+
+    /** Hands a player message to the room; a full inbox means the room is behind, and this sender goes. */
+    private static void queue(WebSocketConnection connection, Room room, RoomCommand command) {
+        if (!room.submit(command)) {
+            close(connection, CloseCodes.POLICY_VIOLATION, "room inbox full");
         }
     }
 
@@ -193,6 +241,7 @@ public class RoomSocket {
 
     private static void close(WebSocketConnection connection, int code, String reason) {
         if (connection.isOpen()) {
+            connection.userData().put(CLOSED_WITH, code);
             connection.close(new CloseReason(code, reason)).subscribe().with(done -> {
             }, failed -> {
             });

@@ -82,6 +82,21 @@ public final class LocalPostgresServer implements AutoCloseable {
         running = false;
     }
 
+    /**
+     * Kills the server as a crash would: SIGKILL to the postmaster, no shutdown. Waits until its backends have noticed
+     * and gone, so that {@link #startServer} (which then runs crash recovery) finds the shared memory free.
+     */
+    public void kill() throws IOException, InterruptedException {
+        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        run(List.of("kill", "-9", String.valueOf(pid)));
+        running = false;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline && ProcessHandle.allProcesses().anyMatch(
+                p -> p.parent().map(ProcessHandle::pid).orElse(-1L) == pid || p.pid() == pid)) {
+            Thread.sleep(50);
+        }
+    }
+
     /** Starts the server again on the same port and data, and waits until it accepts connections. */
     public void startServer() throws IOException, InterruptedException {
         pgCtl("-l", dataDir.resolve("server.log").toString(), "-o",

@@ -120,19 +120,38 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Sends one masked frame, as a client must. */
     public void send(boolean fin, int opcode, byte[] payload) throws IOException {
+        sendFrame((fin ? 0x80 : 0) | opcode, true, payload);
+    }
+
+    /**
+     * Sends one frame with a first byte chosen bit by bit (FIN, RSV1-3, opcode), masked or not: how a test breaks the
+     * framing rules on purpose.
+     */
+    public void sendFrame(int firstByte, boolean masked, byte[] payload) throws IOException {
+        out.write(encodeFrame(firstByte, masked, payload));
+        out.flush();
+    }
+
+    /** The bytes of one frame, for tests that write many frames in one go. */
+    public static byte[] encodeFrame(int firstByte, boolean masked, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
-        frame.write((fin ? 0x80 : 0) | opcode);
+        int maskBit = masked ? 0x80 : 0;
+        frame.write(firstByte);
         if (payload.length < 126) {
-            frame.write(0x80 | payload.length);
+            frame.write(maskBit | payload.length);
         } else if (payload.length <= 0xffff) {
-            frame.write(0x80 | 126);
+            frame.write(maskBit | 126);
             frame.write(payload.length >>> 8);
             frame.write(payload.length);
         } else {
-            frame.write(0x80 | 127);
+            frame.write(maskBit | 127);
             for (int shift = 56; shift >= 0; shift -= 8) {
                 frame.write((int) ((long) payload.length >>> shift));
             }
+        }
+        if (!masked) {
+            frame.write(payload, 0, payload.length);
+            return frame.toByteArray();
         }
         byte[] mask = new byte[4];
         RANDOM.nextBytes(mask);
@@ -140,8 +159,60 @@ public final class RawWebSocket implements AutoCloseable {
         for (int i = 0; i < payload.length; i++) {
             frame.write(payload[i] ^ mask[i % 4]);
         }
-        out.write(frame.toByteArray());
+        return frame.toByteArray();
+    }
+
+    /** Writes bytes as they are: several frames at once, or a frame header alone. */
+    public void sendBytes(byte[] bytes) throws IOException {
+        out.write(bytes);
         out.flush();
+    }
+
+    /**
+     * Reads until the server closes: its Close frame, or null if the TCP connection ended (or {@code timeoutMillis}
+     * passed) without one. Frames before it (states, pings) are skipped.
+     */
+    public Frame awaitCloseOrEnd(int timeoutMillis) {
+        try {
+            return awaitClose(timeoutMillis);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Whether the server has closed the TCP connection: a read hits end of stream (or a reset) within the time. */
+    public boolean awaitEnd(int timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        try {
+            while (System.nanoTime() < deadline) {
+                read((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
+            }
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Sends a hand-written HTTP request head (request line and headers, without the final blank line) and answers the
+     * status of the response, or -1 when the server closed the connection without one.
+     */
+    public static int requestStatus(String host, int port, String head) throws IOException {
+        try (Socket socket = new Socket(host, port)) {
+            socket.setSoTimeout(10_000);
+            try {
+                socket.getOutputStream().write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+            } catch (IOException refusedMidway) {
+                // the server may answer and stop reading before the whole head is written
+            }
+            try {
+                String response = readHead(socket.getInputStream());
+                return Integer.parseInt(response.split(" ", 3)[1]);
+            } catch (IOException e) {
+                return -1;
+            }
+        }
     }
 
     @Override

@@ -102,12 +102,16 @@ public final class TestPlayer implements AutoCloseable {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(baseUri.getHost())
                 .setPort(baseUri.getPort()).setSsl("https".equals(baseUri.getScheme())).setURI("/ws/rooms/" + roomId);
         headers.forEach(options::addHeader);
-        socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        socket.binaryMessageHandler(this::receive);
-        socket.closeHandler(v -> {
-            closeReason = socket.closeReason();
-            closeCode.complete(socket.closeStatusCode() == null ? -1 : (int) socket.closeStatusCode());
-        });
+        // Handlers go on in the connect callback, on the socket's event loop, before it reads another frame: set after
+        // get() returns, a WELCOME arriving in between would be lost.
+        socket = client.connect(options).map(ws -> {
+            ws.binaryMessageHandler(this::receive);
+            ws.closeHandler(v -> {
+                closeReason = ws.closeReason();
+                closeCode.complete(ws.closeStatusCode() == null ? -1 : (int) ws.closeStatusCode());
+            });
+            return ws;
+        }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         return this;
     }
 

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Soak run: the packaged server with ROOMS rooms of PLAYERS players at the default tick for MINUTES minutes.
+# Not part of ./mvnw verify. Defaults are the reliability target: 200 rooms x 4 players for 30 minutes.
+#   bench/soak.sh                 # 200 4 30
+#   bench/soak.sh 50 4 1          # a one-minute smoke run
+# Prints the load generator's report every 10 s and the server's heap and RSS at start and end; exits non-zero if
+# any player lost its connection.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOMS=${1:-200}
+PLAYERS=${2:-4}
+MINUTES=${3:-30}
+PORT=${SOAK_PORT:-18080}
+
+JAR=target/quarkus-app/quarkus-run.jar
+[ -f "$JAR" ] || ./mvnw -q package -DskipTests -DskipClient=true
+
+# Tokens outlive the run, and a throwaway database; everything else at its defaults.
+java -Xmx512m -Dquarkus.http.port="$PORT" -Dquarkade.jwt.access-ttl=$((MINUTES + 10))M \
+  -Dquarkade.embedded-db.data-dir=temporary -Dquarkade.jwt.key-dir=target/soak-keys \
+  -jar "$JAR" > target/soak-server.log 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://localhost:$PORT/q/health/ready" > /dev/null && break
+  sleep 1
+done
+
+rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$SERVER/status"; }
+echo "server RSS at start: $(rss)"
+STATUS=0
+java bench/Soak.java "http://localhost:$PORT" "$ROOMS" "$PLAYERS" "$MINUTES" || STATUS=$?
+echo "server RSS at end: $(rss)"
+curl -fs "http://localhost:$PORT/q/metrics" | grep -E '^quarkade_(rooms|players) |^quarkade_connections_closed_total|^quarkade_room_tick_seconds_(count|sum|max)' || true
+if grep -E ' (ERROR|WARN) ' target/soak-server.log | grep -v 'io.zonky' ; then echo "server logged warnings (above)"; fi
+exit $STATUS

@@ -1,0 +1,74 @@
+package dev.quarkade.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.quarkade.protocol.ServerMessage;
+import dev.quarkade.testsupport.PeerProcess;
+import dev.quarkade.testsupport.TestPlayer;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A real hung client: a separate process that answers pings, then is frozen with SIGSTOP. Its TCP connection stays
+ * up (its kernel still acknowledges), so only the heartbeat can find it: it must be dropped within timeout plus one
+ * interval of its last Pong, and the room must keep playing for the others.
+ */
+@QuarkusTest
+@TestProfile(FastHeartbeat.class)
+class FrozenPeerTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void peerFrozenWithSigstopIsDroppedWithinTimeoutPlusOneInterval() throws Exception {
+        try (TestPlayer watcher = TestPlayer.guest(base, "watcher")) {
+            String room = watcher.quickPlay();
+            watcher.connect(room);
+            TestPlayer frozen = TestPlayer.guest(base, "frozen");
+            try (PeerProcess peer = PeerProcess.start(base.getHost(), base.getPort(), "/ws/rooms/" + room,
+                    frozen.accessToken)) {
+                // Alive through more than a whole timeout: it answers the heartbeat.
+                Thread.sleep(FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS);
+                assertThat(livenessOf(watcher, "frozen")).as("a peer that answers pings stays connected")
+                        .isEqualTo(ServerMessage.Seat.CONNECTED);
+
+                peer.freeze();
+                long frozenAt = System.nanoTime();
+                await().atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 3 * FastHeartbeat.INTERVAL_MS))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> livenessOf(watcher, "frozen") == ServerMessage.Seat.DROPPED);
+                long detectedMs = (System.nanoTime() - frozenAt) / 1_000_000;
+                System.out.printf("[measure] SIGSTOP peer dropped %d ms after the freeze (timeout %d ms, interval %d ms)%n",
+                        detectedMs, FastHeartbeat.TIMEOUT_MS, FastHeartbeat.INTERVAL_MS);
+                // Its last Pong came at most one interval before the freeze; the drop is due timeout after that Pong,
+                // and the promise is within one interval more.
+                assertThat(detectedMs).isBetween(FastHeartbeat.TIMEOUT_MS - FastHeartbeat.INTERVAL_MS,
+                        FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS);
+                assertThat(watcher.mirror.all(ServerMessage.Roster.class)).as("suspect before dropped")
+                        .anyMatch(r -> r.seats().stream().anyMatch(s -> s.name().equals("frozen")
+                                && s.liveness() == ServerMessage.Seat.SUSPECT));
+            }
+            long tick = watcher.mirror.latestTick();
+            await().atMost(Duration.ofSeconds(2)).until(() -> watcher.mirror.latestTick() > tick + 10);
+            assertThat(watcher.isClosed()).isFalse();
+        }
+    }
+
+    private static int livenessOf(TestPlayer watcher, String name) {
+        List<ServerMessage.Roster> rosters = watcher.mirror.all(ServerMessage.Roster.class);
+        if (rosters.isEmpty()) {
+            return -1;
+        }
+        return rosters.get(rosters.size() - 1).seats().stream().filter(s -> s.name().equals(name))
+                .mapToInt(ServerMessage.Seat::liveness).findFirst().orElse(-1);
+    }
+}
