@@ -3,6 +3,7 @@ package dev.quarkade.room;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -51,6 +52,8 @@ public final class Room {
     private long emptySinceMs = -1;
     private boolean rosterChanged;
     private volatile RoomSummary summary;
+    private final RoomStats stats;
+    private volatile RoomSnapshot snapshot;
 
     public Room(String id, Game game, int capacity, RoomSettings settings, RoomListener listener,
             RandomGenerator random, long nowMs) {
@@ -62,9 +65,11 @@ public final class Room {
         this.book = new SeatBook(capacity);
         this.seats = new Seat[capacity];
         this.world = new WorldState(game.globalCount(), capacity + 32);
+        this.stats = new RoomStats(settings.tickRate());
         startMatch(nowMs);
         encoder.begin(++tick, world); // tick 1 is the initial world, so a welcome always has a tick to show
         publishSummary();
+        publishSnapshot(nowMs);
     }
 
     public String id() {
@@ -82,6 +87,11 @@ public final class Room {
     /** The latest view of this room for listings; safe from any thread. */
     public RoomSummary summary() {
         return summary;
+    }
+
+    /** The latest operator's view of this room (seats, liveness, RTT, tick time, bandwidth); safe from any thread. */
+    public RoomSnapshot snapshot() {
+        return snapshot;
     }
 
     public boolean isClosed() {
@@ -120,13 +130,18 @@ public final class Room {
         }
         expireDroppedSeats(nowMs);
         encoder.begin(tick, world);
-        if (rosterChanged) {
+        boolean rosterSent = rosterChanged;
+        if (rosterSent) {
             sendRoster();
         }
         broadcastState(nowMs);
         checkIdle(nowMs);
         publishSummary();
-        listener.ticked(id, System.nanoTime() - started, bytesSent);
+        long nanos = System.nanoTime() - started;
+        if (stats.record(nowMs, nanos, bytesSent) || rosterSent) {
+            publishSnapshot(nowMs);
+        }
+        listener.ticked(id, nanos, bytesSent);
         return !isClosed();
     }
 
@@ -139,7 +154,25 @@ public final class Room {
         }
         status = RoomStatus.CLOSED;
         publishSummary();
+        publishSnapshot(System.currentTimeMillis());
         listener.roomClosed(id);
+    }
+
+    /**
+     * Removes a player from the room at once: their connection is closed with 1008 and {@code reason}, and their seat
+     * is released (no reconnect grace). False when the player has no seat here. Tick thread only.
+     */
+    public boolean kick(UUID playerId, String reason) {
+        Seat seat = seatOf(playerId);
+        if (seat == null) {
+            return false;
+        }
+        if (seat.isConnected()) {
+            seat.channel.close(CloseCodes.POLICY_VIOLATION, reason);
+        }
+        release(seat);
+        publishSnapshot(System.currentTimeMillis());
+        return true;
     }
 
     private void drainInbox(long nowMs) {
@@ -395,6 +428,19 @@ public final class Room {
 
     private void publishSummary() {
         summary = new RoomSummary(id, game.id(), book.occupied(), seats.length, status.json());
+    }
+
+    private void publishSnapshot(long nowMs) {
+        List<RoomSnapshot.SeatView> players = new ArrayList<>();
+        for (Seat seat : seats) {
+            if (seat != null) {
+                players.add(new RoomSnapshot.SeatView(seat.player.seat(), seat.player.playerId(), seat.player.name(),
+                        seat.liveness.name().toLowerCase(Locale.ROOT),
+                        seat.isConnected() ? seat.channel.rttMillis() : 0));
+            }
+        }
+        snapshot = new RoomSnapshot(id, game.id(), status.json(), seats.length, tick, stats.tickP99Nanos() / 1e6,
+                stats.bytesPerSecond(), nowMs, players);
     }
 
     private Seat seatOf(PlayerChannel channel) {
