@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Standalone `npm run dev` talks to a Quarkade server on 8080; under `./mvnw quarkus:dev` Quinoa serves this
@@ -17,6 +18,10 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // Two pages: the game at / and the operator console at /admin/.
+    rollupOptions: {
+      input: { game: resolve(__dirname, 'index.html'), admin: resolve(__dirname, 'admin/index.html') },
+    },
   },
   test: {
     include: ['test/**/*.test.ts'],
