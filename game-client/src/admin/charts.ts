@@ -24,7 +24,7 @@ export class TimeChart {
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(minMax, max * 1.2)] } },
         axes: [
           { ...AXIS, space: 60, values: (_u, ticks) => ticks.map((t) => new Date(t * 1000).toLocaleTimeString([], { minute: '2-digit', second: '2-digit' })) },
-          { ...AXIS, size: 48, values: (_u, ticks) => ticks.map(format) },
+          { ...AXIS, size: 44, values: (_u, ticks) => ticks.map(format) },
         ],
         series: [{}, { label, stroke: color, width: 2, fill: `${color}33`, points: { show: false } }],
       },

@@ -181,9 +181,9 @@ export class Console {
     };
     const width = Math.max(240, Math.floor((this.detail.clientWidth || 1050) / 3) - 24);
     this.charts = [
-      new TimeChart(cell('Tick time p99'), 'ms', '#4f9cf9', (v) => `${v.toFixed(1)} ms`, width, 1),
+      new TimeChart(cell('Tick time p99 (ms)'), 'ms', '#4f9cf9', (v) => v.toFixed(v < 10 ? 1 : 0), width, 1),
       new TimeChart(cell('Players'), 'players', '#5fd38d', (v) => String(Math.round(v)), width, 2),
-      new TimeChart(cell('Bandwidth out'), 'KB/s', '#f9a84f', (v) => `${v.toFixed(0)} KB/s`, width, 1),
+      new TimeChart(cell('Bandwidth out (KB/s)'), 'KB/s', '#f9a84f', (v) => v.toFixed(v < 10 ? 1 : 0), width, 1),
     ];
     this.updateDetail(reason, message);
   }
