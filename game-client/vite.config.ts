@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // `npm run dev` (hot module replacement on :5173) forwards the API and the room sockets to the Quarkade server, by
@@ -18,6 +19,10 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // Two pages: the game at / and the operator console at /admin/.
+    rollupOptions: {
+      input: { game: resolve(__dirname, 'index.html'), admin: resolve(__dirname, 'admin/index.html') },
+    },
   },
   test: {
     include: ['test/**/*.test.ts'],

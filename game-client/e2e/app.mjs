@@ -23,6 +23,8 @@ const READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 export const VIEWPORT = { width: 1280, height: 800 };
+/** The operator account the app is started with (quarkade.admin.usernames); tests register it first thing. */
+export const OPERATOR = { username: 'operator', password: 'operator-e2e-password' };
 
 function freePort() {
   return new Promise((ok, fail) => {
@@ -55,6 +57,7 @@ export class PackagedApp {
         '-Dquarkus.http.host=127.0.0.1',
         `-Dquarkade.embedded-db.data-dir=${join(home, 'pgdata')}`,
         `-Dquarkade.jwt.key-dir=${join(home, 'keys')}`,
+        `-Dquarkade.admin.usernames=${OPERATOR.username}`,
         '-jar',
         JAR,
       ],
@@ -180,6 +183,30 @@ export async function signInAsGuest(browser, baseUrl, name) {
   await page.click('#play-guest');
   await page.waitForSelector('#quick-play', { timeout: 10_000 });
   return { context, page, name, errors };
+}
+
+/** Registers the operator account (listed in quarkade.admin.usernames) over the REST API. */
+export async function registerOperator(baseUrl) {
+  const res = await fetch(`${baseUrl}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(OPERATOR),
+  });
+  if (res.status !== 201) throw new Error(`registering the operator answered ${res.status}`);
+}
+
+/** Opens the operator console in its own context and signs in as the operator; resolves on the live room list. */
+export async function openConsole(browser, baseUrl) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${baseUrl}/admin`);
+  await page.fill('#admin-username', OPERATOR.username);
+  await page.fill('#admin-password', OPERATOR.password);
+  await page.click('#admin-login');
+  await page.waitForSelector('#live-rooms', { timeout: 10_000 });
+  return { context, page, errors };
 }
 
 /** Presses Quick Play and resolves once the player is in a room, with WELCOME received. */

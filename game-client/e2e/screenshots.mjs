@@ -1,12 +1,13 @@
 /**
  * Takes the README's screenshots from the packaged app: docs/screenshots/lobby.png (a third player's lobby listing
- * the room) and docs/screenshots/arena-two-players.png (Alice's arena with Bob in it), both 1280x800.
+ * the room), docs/screenshots/arena-two-players.png (Alice's arena with Bob in it), both 1280x800, and
+ * docs/screenshots/admin.png (the operator console watching that room, its charts after half a minute of play).
  * Run by hand after `./mvnw package`: `npm run screenshots` in game-client/.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, PackagedApp, quickPlay, signInAsGuest } from './app.mjs';
+import { launchBrowser, openConsole, PackagedApp, quickPlay, registerOperator, signInAsGuest } from './app.mjs';
 
 const out = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
 
@@ -47,7 +48,21 @@ try {
   mkdirSync(out, { recursive: true });
   await carol.page.screenshot({ path: join(out, 'lobby.png') });
   await alice.page.screenshot({ path: join(out, 'arena-two-players.png') });
-  console.log(`saved ${join(out, 'lobby.png')} and ${join(out, 'arena-two-players.png')}`);
+
+  // The console: open early so its charts have some history, keep both players moving meanwhile.
+  await registerOperator(app.url);
+  const operator = await openConsole(browser, app.url);
+  await operator.page.waitForSelector(`#live-rooms tr[data-room="${roomId}"]`, { timeout: 15_000 });
+  await operator.page.click(`#live-rooms tr[data-room="${roomId}"]`);
+  for (let i = 0; i < 12; i++) {
+    await stroll(alice.page, 900);
+    await stroll(bob.page, 900);
+  }
+  await operator.page.fill('#search-room', roomId);
+  await operator.page.click('form.row button[type=submit]');
+  await operator.page.waitForSelector('#search-results table', { timeout: 10_000 });
+  await operator.page.screenshot({ path: join(out, 'admin.png'), fullPage: true });
+  console.log(`saved lobby.png, arena-two-players.png and admin.png in ${out}`);
 } finally {
   await browser?.close();
   await app.stop();

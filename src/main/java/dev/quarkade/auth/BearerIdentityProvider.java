@@ -13,12 +13,15 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-/** Turns a verified access token into a SecurityIdentity: principal = player id, role "player", the claims. */
+/** Turns a verified access token into a SecurityIdentity: principal = player id, role "player" plus
+ * the roles of its {@code groups} claim, the claims. */
 @ApplicationScoped
 public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     /** The one role every signed-in player has. */
     public static final String PLAYER_ROLE = "player";
+    /** The role of operators, granted by {@code quarkade.admin.usernames} (see {@link AdminConfig}). */
+    public static final String ADMIN_ROLE = "admin";
 
     private static final Logger LOG = Logger.getLogger(BearerIdentityProvider.class);
 
@@ -40,6 +43,7 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
                 .map(claims -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(claims.playerId().toString()))
                         .addRole(PLAYER_ROLE)
+                        .addRoles(claims.roles())
                         .addCredential(request.getToken())
                         .addAttribute(TokenClaims.ATTRIBUTE, claims)
                         .build())

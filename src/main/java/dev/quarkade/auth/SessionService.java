@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,9 +37,12 @@ public class SessionService {
     private final RevokedSessions revoked;
     private final Event<SessionRevoked> revokedEvent;
     private final Duration refreshTtl;
+    private final AdminConfig admins;
 
     SessionService(SessionRepository sessions, RefreshTokenRepository refreshTokens, PlayerRepository players,
-            TokenIssuer issuer, RevokedSessions revoked, Event<SessionRevoked> revokedEvent, JwtConfig config) {
+            TokenIssuer issuer, RevokedSessions revoked, Event<SessionRevoked> revokedEvent, JwtConfig config,
+            AdminConfig admins) {
+        this.admins = admins;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.players = players;
@@ -140,7 +144,9 @@ public class SessionService {
     }
 
     private AuthTokens tokens(Player player, UUID sessionId, String refreshToken) {
-        TokenIssuer.AccessToken access = issuer.issue(player.id, sessionId, player.name);
+        // Looked up at every issue, refreshes included: a name taken off the list loses the role within access-ttl.
+        Set<String> roles = admins.isAdmin(player.username) ? Set.of(BearerIdentityProvider.ADMIN_ROLE) : Set.of();
+        TokenIssuer.AccessToken access = issuer.issue(player.id, sessionId, player.name, roles);
         return new AuthTokens(player.id, player.name, access.jwt(), refreshToken, access.expiresIn());
     }
 

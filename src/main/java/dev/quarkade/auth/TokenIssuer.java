@@ -1,6 +1,7 @@
 package dev.quarkade.auth;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +29,19 @@ public class TokenIssuer {
     }
 
     public AccessToken issue(UUID playerId, UUID sessionId, String name) {
+        return issue(playerId, sessionId, name, Set.of());
+    }
+
+    /** An access token whose {@code groups} claim carries {@code roles} (none: no claim). */
+    public AccessToken issue(UUID playerId, UUID sessionId, String name, Set<String> roles) {
         Instant now = Instant.now();
         long ttl = config.accessTtl().toSeconds();
         KeyFiles.SigningKey key = keys.signing();
-        String jwt = Jwt.claims()
+        var claims = Jwt.claims();
+        if (!roles.isEmpty()) {
+            claims.groups(roles);
+        }
+        String jwt = claims
                 .issuer(config.issuer())
                 .audience(AUDIENCE)
                 .subject(playerId.toString())

@@ -1,6 +1,7 @@
 package dev.quarkade.auth;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,7 +84,8 @@ public class TokenVerifier {
                     UUID.fromString(claims.getStringClaimValue("sid")),
                     claims.getStringClaimValue("name"),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
-                    claims.getJwtId());
+                    claims.getJwtId(),
+                    claims.hasClaim("groups") ? Set.copyOf(claims.getStringListClaimValue("groups")) : Set.of());
         } catch (InvalidJwtException e) {
             throw new InvalidTokenException(e.getMessage());
         } catch (MalformedClaimException | IllegalArgumentException | NullPointerException e) {

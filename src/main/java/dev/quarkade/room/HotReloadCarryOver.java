@@ -10,7 +10,7 @@ import dev.quarkade.protocol.ProtocolException;
 /**
  * Hands the rooms of one dev-mode application instance to the next across a hot reload. A reload throws away the
  * class loader of the application, so no object of ours survives it; a JVM system property does (the embedded
- * database keeps its port the same way). It holds the rooms as bytes ({@link RoomSnapshot#encodeAll}) in Base64:
+ * database keeps its port the same way). It holds the rooms as bytes ({@link CarriedRoom#encodeAll}) in Base64:
  * plain data, no class-loader-bound object, nothing on disk that a later {@code quarkus:dev} session could pick up
  * by mistake, and gone when the JVM exits.
  */
@@ -23,23 +23,23 @@ final class HotReloadCarryOver {
     private HotReloadCarryOver() {
     }
 
-    static void put(List<RoomSnapshot> rooms) {
+    static void put(List<CarriedRoom> rooms) {
         if (rooms.isEmpty()) {
             System.clearProperty(PROPERTY);
             return;
         }
-        System.setProperty(PROPERTY, Base64.getEncoder().encodeToString(RoomSnapshot.encodeAll(rooms)));
+        System.setProperty(PROPERTY, Base64.getEncoder().encodeToString(CarriedRoom.encodeAll(rooms)));
     }
 
     /** The rooms put by the previous instance, once: the property is cleared. None if there are none or unreadable. */
-    static List<RoomSnapshot> take() {
+    static List<CarriedRoom> take() {
         String carried = System.getProperty(PROPERTY);
         System.clearProperty(PROPERTY);
         if (carried == null) {
             return List.of();
         }
         try {
-            return RoomSnapshot.decodeAll(Base64.getDecoder().decode(carried));
+            return CarriedRoom.decodeAll(Base64.getDecoder().decode(carried));
         } catch (ProtocolException | IllegalArgumentException e) {
             LOG.warnf("Rooms from before the hot reload could not be read and are dropped: %s", e.getMessage());
             return List.of();

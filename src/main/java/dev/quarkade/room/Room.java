@@ -3,6 +3,7 @@ package dev.quarkade.room;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -54,6 +55,8 @@ public final class Room {
     private long emptySinceMs = -1;
     private boolean rosterChanged;
     private volatile RoomSummary summary;
+    private final RoomStats stats;
+    private volatile RoomSnapshot snapshot;
 
     public Room(String id, Game game, int capacity, RoomSettings settings, RoomListener listener,
             RandomGenerator random, long nowMs) {
@@ -61,6 +64,7 @@ public final class Room {
         startMatch(nowMs);
         encoder.begin(++tick, world); // tick 1 is the initial world, so a welcome always has a tick to show
         publishSummary();
+        publishSnapshot(nowMs);
     }
 
     private Room(String id, Game game, int capacity, RoomSettings settings, RoomListener listener,
@@ -74,16 +78,17 @@ public final class Room {
         this.seats = new Seat[capacity];
         this.inboxCapacity = capacity * settings.inboxPerSeat();
         this.world = new WorldState(game.globalCount(), capacity + 32);
+        this.stats = new RoomStats(settings.tickRate());
     }
 
     /**
-     * Recreates a room from its {@link #snapshot()} with the current rules of {@code game}: same id, tick, world and
+     * Recreates a room from its {@link #carryOver()} with the current rules of {@code game}: same id, tick, world and
      * seats. Every seated player starts DROPPED, as if their connection had just gone, so connecting again within
      * {@code quarkade.reconnect.grace} resumes their seat. Used across a dev-mode hot reload.
      *
      * @throws IllegalArgumentException if the snapshot does not fit the game (another game, capacity or world shape)
      */
-    public static Room restore(RoomSnapshot snapshot, Game game, RoomSettings settings, RoomListener listener,
+    public static Room restore(CarriedRoom snapshot, Game game, RoomSettings settings, RoomListener listener,
             RandomGenerator random, long nowMs) {
         if (!game.id().equals(snapshot.gameId()) || snapshot.capacity() < 1
                 || snapshot.capacity() > game.maxCapacity()) {
@@ -97,7 +102,7 @@ public final class Room {
         room.tick = snapshot.tick();
         room.status = snapshot.status() == RoomStatus.CLOSED ? RoomStatus.WAITING : snapshot.status();
         room.intermissionEndsAtMs = nowMs + settings.intermission().toMillis();
-        for (RoomSnapshot.SeatSnapshot s : snapshot.seats()) {
+        for (CarriedRoom.SeatSnapshot s : snapshot.seats()) {
             PlayerSeat player = s.player();
             if (player.seat() >= room.seats.length || room.seats[player.seat()] != null) {
                 throw new IllegalArgumentException("seat " + player.seat() + " of room " + snapshot.id());
@@ -114,18 +119,19 @@ public final class Room {
         room.encoder.begin(room.tick, room.world);
         room.rosterChanged = true;
         room.publishSummary();
+        room.publishSnapshot(nowMs);
         return room;
     }
 
     /** This room as it is now, to {@link #restore} later. Tick thread only (or once the room no longer ticks). */
-    public RoomSnapshot snapshot() {
-        List<RoomSnapshot.SeatSnapshot> taken = new ArrayList<>();
+    public CarriedRoom carryOver() {
+        List<CarriedRoom.SeatSnapshot> taken = new ArrayList<>();
         for (Seat seat : seats) {
             if (seat != null) {
-                taken.add(new RoomSnapshot.SeatSnapshot(seat.player, seat.lastInputSeq));
+                taken.add(new CarriedRoom.SeatSnapshot(seat.player, seat.lastInputSeq));
             }
         }
-        return new RoomSnapshot(id, game.id(), seats.length, tick, status, List.copyOf(taken), world.copy());
+        return new CarriedRoom(id, game.id(), seats.length, tick, status, List.copyOf(taken), world.copy());
     }
 
     public String id() {
@@ -143,6 +149,11 @@ public final class Room {
     /** The latest view of this room for listings; safe from any thread. */
     public RoomSummary summary() {
         return summary;
+    }
+
+    /** The latest operator's view of this room (seats, liveness, RTT, tick time, bandwidth); safe from any thread. */
+    public RoomSnapshot snapshot() {
+        return snapshot;
     }
 
     public boolean isClosed() {
@@ -200,13 +211,18 @@ public final class Room {
         }
         expireDroppedSeats(nowMs);
         encoder.begin(tick, world);
-        if (rosterChanged) {
+        boolean rosterSent = rosterChanged;
+        if (rosterSent) {
             sendRoster();
         }
         broadcastState(nowMs);
         checkIdle(nowMs);
         publishSummary();
-        listener.ticked(id, System.nanoTime() - started, bytesSent);
+        long nanos = System.nanoTime() - started;
+        if (stats.record(nowMs, nanos, bytesSent) || rosterSent) {
+            publishSnapshot(nowMs);
+        }
+        listener.ticked(id, nanos, bytesSent);
         return !isClosed();
     }
 
@@ -219,7 +235,25 @@ public final class Room {
         }
         status = RoomStatus.CLOSED;
         publishSummary();
+        publishSnapshot(System.currentTimeMillis());
         listener.roomClosed(id);
+    }
+
+    /**
+     * Removes a player from the room at once: their connection is closed with 1008 and {@code reason}, and their seat
+     * is released (no reconnect grace). False when the player has no seat here. Tick thread only.
+     */
+    public boolean kick(UUID playerId, String reason) {
+        Seat seat = seatOf(playerId);
+        if (seat == null) {
+            return false;
+        }
+        if (seat.isConnected()) {
+            seat.channel.close(CloseCodes.POLICY_VIOLATION, reason);
+        }
+        release(seat);
+        publishSnapshot(System.currentTimeMillis());
+        return true;
     }
 
     private void drainInbox(long nowMs) {
@@ -479,6 +513,19 @@ public final class Room {
 
     private void publishSummary() {
         summary = new RoomSummary(id, game.id(), book.occupied(), seats.length, status.json());
+    }
+
+    private void publishSnapshot(long nowMs) {
+        List<RoomSnapshot.SeatView> players = new ArrayList<>();
+        for (Seat seat : seats) {
+            if (seat != null) {
+                players.add(new RoomSnapshot.SeatView(seat.player.seat(), seat.player.playerId(), seat.player.name(),
+                        seat.liveness.name().toLowerCase(Locale.ROOT),
+                        seat.isConnected() ? seat.channel.rttMillis() : 0));
+            }
+        }
+        snapshot = new RoomSnapshot(id, game.id(), status.json(), seats.length, tick, stats.tickP99Nanos() / 1e6,
+                stats.bytesPerSecond(), nowMs, players);
     }
 
     private Seat seatOf(PlayerChannel channel) {

@@ -9,12 +9,15 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -151,8 +154,8 @@ public class RoomService {
         // A dev-mode hot reload is a restart: clients should come back in a moment rather than go elsewhere, and
         // find their room, seat and score where they left them.
         if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
-            Queue<RoomSnapshot> kept = new ConcurrentLinkedQueue<>();
-            closeAll(CloseCodes.SERVICE_RESTART, "server restarting", room -> kept.add(room.snapshot()));
+            Queue<CarriedRoom> kept = new ConcurrentLinkedQueue<>();
+            closeAll(CloseCodes.SERVICE_RESTART, "server restarting", room -> kept.add(room.carryOver()));
             HotReloadCarryOver.put(List.copyOf(kept));
             LOG.infof("Dev mode: %d room(s) kept for after the restart", kept.size());
         } else {
@@ -166,7 +169,7 @@ public class RoomService {
             return;
         }
         long now = System.currentTimeMillis();
-        for (RoomSnapshot snapshot : HotReloadCarryOver.take()) {
+        for (CarriedRoom snapshot : HotReloadCarryOver.take()) {
             Game game = games.get(snapshot.gameId());
             try {
                 if (game == null) {
@@ -187,6 +190,51 @@ public class RoomService {
     /** True once shutdown began: no new room or seat is handed out and readiness reports DOWN. */
     public boolean isDraining() {
         return draining;
+    }
+
+    /**
+     * Closes one room for an operator: every player gets 4002 "room closed" and the room stops ticking. Runs on the
+     * room's event loop; completes with false when there is no such open room.
+     */
+    public CompletionStage<Boolean> closeRoom(String roomId, String reason) {
+        return onRoomLoop(roomId, room -> {
+            LOG.infof("Room %s closed by an operator: %s", roomId, reason);
+            room.close(CloseCodes.ROOM_CLOSED, "room closed");
+            stopTicking(room);
+            return true;
+        });
+    }
+
+    /**
+     * Removes a player from a room for an operator: their connection closes with 1008 and {@code reason}, and their
+     * seat is released. Runs on the room's event loop; completes with false when the room or the player is not there.
+     */
+    public CompletionStage<Boolean> kick(String roomId, UUID playerId, String reason) {
+        return onRoomLoop(roomId, room -> {
+            boolean kicked = room.kick(playerId, reason);
+            if (kicked) {
+                LOG.infof("Player %s kicked from room %s: %s", playerId, roomId, reason);
+            }
+            return kicked;
+        });
+    }
+
+    /** Runs {@code work} on the room's own event loop, between two ticks, as long as the room is open. */
+    private CompletionStage<Boolean> onRoomLoop(String roomId, Function<Room, Boolean> work) {
+        Room room = rooms.get(roomId);
+        EventLoop loop = loops.get(roomId);
+        if (room == null || loop == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                done.complete(!room.isClosed() && work.apply(room));
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 
     /** Closes every room with {@code code} and stops its tick; waits up to 2 s for the rooms' event loops. */

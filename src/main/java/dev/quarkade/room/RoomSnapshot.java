@@ -1,85 +1,20 @@
 package dev.quarkade.room;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import dev.quarkade.game.PlayerSeat;
-import dev.quarkade.protocol.FrameReader;
-import dev.quarkade.protocol.FrameWriter;
-import dev.quarkade.protocol.ProtocolException;
-import dev.quarkade.sync.StateCodec;
-import dev.quarkade.sync.WorldState;
-
 /**
- * What a room needs to carry on after a dev-mode hot reload: its id, game, seats and world. Encoded with the
- * protocol's own primitives ({@link StateCodec#encodeFull} for the world), so it needs no reflection and no class that
- * the reload throws away.
+ * What an operator sees of a room: its seats with each player's liveness and RTT, and how hard it works. A room
+ * publishes a new one every second and whenever its roster changes; it is immutable, so any thread may read it.
  */
-public record RoomSnapshot(String id, String gameId, int capacity, long tick, RoomStatus status,
-        List<SeatSnapshot> seats, WorldState world) {
+public record RoomSnapshot(String roomId, String game, String status, int capacity, long tick, double tickP99Ms,
+        long bytesPerSecond, long at, List<SeatView> players) {
 
-    /** One occupied seat; the player's score lives in the world. */
-    public record SeatSnapshot(PlayerSeat player, long lastInputSeq) {
+    public RoomSnapshot {
+        players = List.copyOf(players);
     }
 
-    /** Bumped whenever the layout below changes: a snapshot of another version is ignored, not misread. */
-    static final int VERSION = 1;
-
-    public void writeTo(FrameWriter w) {
-        w.shortString(id).shortString(gameId).u8(capacity).u64(tick).u8(status.ordinal()).u8(seats.size());
-        for (SeatSnapshot s : seats) {
-            PlayerSeat p = s.player();
-            w.u8(p.seat()).u64(p.playerId().getMostSignificantBits()).u64(p.playerId().getLeastSignificantBits())
-                    .shortString(p.name()).u16(p.entityId()).u64(s.lastInputSeq());
-        }
-        FrameWriter body = StateCodec.encodeFull(world, new FrameWriter(256));
-        w.u32(body.size()).bytes(body.array(), 0, body.size());
-    }
-
-    public static RoomSnapshot readFrom(FrameReader r) throws ProtocolException {
-        String id = r.shortString(255);
-        String gameId = r.shortString(255);
-        int capacity = r.u8();
-        long tick = r.u64();
-        int statusOrdinal = r.u8();
-        if (statusOrdinal >= RoomStatus.values().length) {
-            throw ProtocolException.malformed("room status " + statusOrdinal);
-        }
-        RoomStatus status = RoomStatus.values()[statusOrdinal];
-        int count = r.u8();
-        List<SeatSnapshot> seats = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int seat = r.u8();
-            UUID player = new UUID(r.u64(), r.u64());
-            String name = r.shortString(255);
-            int entityId = r.u16();
-            seats.add(new SeatSnapshot(new PlayerSeat(seat, player, name, entityId), r.u64()));
-        }
-        int length = (int) r.u32();
-        WorldState world = StateCodec.decodeFull(r.bytes(length));
-        return new RoomSnapshot(id, gameId, capacity, tick, status, List.copyOf(seats), world);
-    }
-
-    /** Encodes a list of snapshots with a version header. */
-    public static byte[] encodeAll(List<RoomSnapshot> rooms) {
-        FrameWriter w = new FrameWriter(1024).u8(VERSION).varint(rooms.size());
-        rooms.forEach(room -> room.writeTo(w));
-        return w.toByteArray();
-    }
-
-    /** The snapshots in {@code bytes}, or none when they were written by another version of this class. */
-    public static List<RoomSnapshot> decodeAll(byte[] bytes) throws ProtocolException {
-        FrameReader r = new FrameReader(bytes);
-        if (r.u8() != VERSION) {
-            return List.of();
-        }
-        int count = r.varint(0, 100_000, "room count");
-        List<RoomSnapshot> rooms = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            rooms.add(readFrom(r));
-        }
-        r.expectEnd();
-        return rooms;
+    /** One occupied seat; {@code rttMs} is 0 while the player is dropped or not measured yet. */
+    public record SeatView(int seat, UUID playerId, String name, String liveness, int rttMs) {
     }
 }

@@ -38,9 +38,9 @@ class RoomRestoreTest {
         int score = world.get(entity, ArenaWorld.PLAYER_SCORE);
         long tick = first.mirror.latestTick();
 
-        byte[] carried = RoomSnapshot.encodeAll(List.of(before.snapshot()));
+        byte[] carried = CarriedRoom.encodeAll(List.of(before.carryOver()));
         before.close(CloseCodes.SERVICE_RESTART, "server restarting");
-        RoomSnapshot snapshot = RoomSnapshot.decodeAll(carried).get(0);
+        CarriedRoom snapshot = CarriedRoom.decodeAll(carried).get(0);
         Room after = Room.restore(snapshot, arena(30), RoomTest.SETTINGS, NO_LISTENER, new Random(4), now);
 
         assertThat(after.id()).isEqualTo("r7");
@@ -66,7 +66,7 @@ class RoomRestoreTest {
         Room before = new Room("r8", arena(12), 2, RoomTest.SETTINGS, NO_LISTENER, new Random(3), now);
         join(before, UUID.randomUUID(), "gone");
         tick(before);
-        Room after = Room.restore(before.snapshot(), arena(12), RoomTest.SETTINGS, NO_LISTENER, new Random(4), now);
+        Room after = Room.restore(before.carryOver(), arena(12), RoomTest.SETTINGS, NO_LISTENER, new Random(4), now);
 
         now += RoomTest.SETTINGS.reconnectGrace().toMillis();
         tick(after);
@@ -77,8 +77,8 @@ class RoomRestoreTest {
     @Test
     void aSnapshotOfAnotherShapeIsRefused() {
         Room before = new Room("r9", arena(12), 8, RoomTest.SETTINGS, NO_LISTENER, new Random(3), now);
-        RoomSnapshot snapshot = before.snapshot();
-        RoomSnapshot tooBig = new RoomSnapshot("r9", "arena", 99, snapshot.tick(), snapshot.status(), List.of(),
+        CarriedRoom snapshot = before.carryOver();
+        CarriedRoom tooBig = new CarriedRoom("r9", "arena", 99, snapshot.tick(), snapshot.status(), List.of(),
                 snapshot.world());
 
         assertThatThrownBy(() -> Room.restore(tooBig, arena(12), RoomTest.SETTINGS, NO_LISTENER, new Random(4), now))
