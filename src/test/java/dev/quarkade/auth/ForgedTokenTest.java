@@ -14,35 +14,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.quarkade.transport.OpenConnections;
 import dev.quarkade.transport.WsClient;
-import dev.quarkade.room.RoomService;
+import dev.quarkade.testsupport.UpgradeTestBase;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
 
 /** Every attack on the access token, each refused both on a REST endpoint and at the WebSocket upgrade. */
 @QuarkusTest
-class ForgedTokenTest {
-
-    @Inject
-    RoomService rooms;
-
-    /** A fresh room per test, so seats kept for reconnecting players never fill it. */
-    String roomPath;
-
-    @BeforeEach
-    void openRoom() {
-        roomPath = "/ws/rooms/" + rooms.create("arena", 16).id();
-    }
+class ForgedTokenTest extends UpgradeTestBase {
 
     @Inject
     SigningKeys keys;
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    OpenConnections openConnections;
 
     Forgery forge;
     Accounts.Tokens victim;

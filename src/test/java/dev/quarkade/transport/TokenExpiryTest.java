@@ -12,7 +12,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.jose4j.jwt.NumericDate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.quarkade.auth.Accounts;
@@ -21,32 +20,14 @@ import dev.quarkade.auth.InvalidTokenException;
 import dev.quarkade.auth.SigningKeys;
 import dev.quarkade.auth.TokenClaims;
 import dev.quarkade.auth.TokenVerifier;
-import dev.quarkade.room.RoomService;
+import dev.quarkade.testsupport.UpgradeTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
-import io.vertx.core.Vertx;
 
 @QuarkusTest
 @TestProfile(ShortLivedTokens.class)
-class TokenExpiryTest {
-
-    @Inject
-    RoomService rooms;
-
-    /** A fresh room per test, so seats kept for reconnecting players never fill it. */
-    String roomPath;
-
-    @BeforeEach
-    void openRoom() {
-        roomPath = "/ws/rooms/" + rooms.create("arena", 16).id();
-    }
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    OpenConnections openConnections;
+class TokenExpiryTest extends UpgradeTestBase {
 
     @Inject
     TokenVerifier verifier;

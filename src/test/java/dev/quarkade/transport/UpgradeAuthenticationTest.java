@@ -12,37 +12,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.quarkade.auth.Accounts;
-import dev.quarkade.room.RoomService;
+import dev.quarkade.testsupport.UpgradeTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
 @QuarkusTest
-class UpgradeAuthenticationTest {
-
-    @Inject
-    RoomService rooms;
-
-    /** A fresh room per test, so seats kept for reconnecting players never fill it. */
-    String roomPath;
-
-    @BeforeEach
-    void openRoom() {
-        roomPath = "/ws/rooms/" + rooms.create("arena", 16).id();
-    }
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    OpenConnections openConnections;
+class UpgradeAuthenticationTest extends UpgradeTestBase {
 
     @Test
     void bearerHeaderUpgradeRegistersTheConnectionUntilItCloses() {
