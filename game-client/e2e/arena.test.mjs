@@ -89,7 +89,15 @@ describe('arena, end to end', { timeout: 120_000 }, () => {
 
   test('a dropped player resumes their seat and keeps position and score', { timeout: 40_000 }, async () => {
     assert.ok(aliceJoined, 'needs the players of the previous test');
-    const before = await alice.page.evaluate(() => window.quarkade.state());
+    // Alice's last inputs may still be in flight: take her position once it has stayed put for 400 ms.
+    const before = await eventually('Alice to be at rest', async () => {
+      const first = await alice.page.evaluate(() => window.quarkade.state());
+      await new Promise((ok) => setTimeout(ok, 400));
+      const second = await alice.page.evaluate(() => window.quarkade.state());
+      const a = first.players.find((p) => p.entityId === first.entityId);
+      const b = second.players.find((p) => p.entityId === second.entityId);
+      return a && b && a.x === b.x && a.y === b.y ? second : null;
+    }, 10_000);
     const own = before.players.find((p) => p.entityId === before.entityId);
     assert.ok(own, 'Alice sees herself');
 
