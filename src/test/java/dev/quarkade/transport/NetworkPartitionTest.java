@@ -78,8 +78,12 @@ class NetworkPartitionTest {
             TestPlayer remote = TestPlayer.guest(base, "remote");
             try (PeerProcess peer = PeerProcess.start(List.of("ip", "netns", "exec", NS), HOST_IP, base.getPort(),
                     "/ws/rooms/" + room, remote.accessToken)) {
-                Thread.sleep(FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS);
-                assertThat(livenessOf(watcher, "remote")).isEqualTo(ServerMessage.Seat.CONNECTED);
+                // Alive through more than a whole timeout: it answers the heartbeat, so it stays connected throughout.
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> livenessOf(watcher, "remote") == ServerMessage.Seat.CONNECTED);
+                await().during(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS))
+                        .atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 3 * FastHeartbeat.INTERVAL_MS))
+                        .until(() -> livenessOf(watcher, "remote") == ServerMessage.Seat.CONNECTED);
 
                 ip("link", "set", HOST_END, "down");
                 long cutAt = System.nanoTime();
