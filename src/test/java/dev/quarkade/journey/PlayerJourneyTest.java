@@ -76,7 +76,7 @@ class PlayerJourneyTest {
         TestPlayer player = player("journey-returner");
         String room = player.quickPlay();
         player.connect(room);
-        await().atMost(Duration.ofSeconds(10)).until(() -> player.mirror.welcome() != null);
+        player.awaitWelcome();
         int entity = player.mirror.welcome().entityId();
         player.move(0, 127);
         await().atMost(Duration.ofSeconds(10)).until(() -> player.mirror.lastState() != null
@@ -88,7 +88,7 @@ class PlayerJourneyTest {
         open.add(again);
         again.connect(room);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> again.mirror.welcome() != null);
+        again.awaitWelcome();
         assertThat(again.mirror.welcome().resumed()).isTrue();
         assertThat(again.mirror.welcome().seat()).isEqualTo(player.mirror.welcome().seat());
         assertThat(again.mirror.world().get(entity, ArenaWorld.PLAYER_Y)).isEqualTo(y);

@@ -69,7 +69,7 @@ class DatabaseOutageTest {
         TestPlayer alice = TestPlayer.guest(base, "alice");
         TestPlayer bob = TestPlayer.guest(base, "bob");
         alice.connect(alice.quickPlay());
-        await().atMost(Duration.ofSeconds(10)).until(() -> alice.mirror.welcome() != null);
+        alice.awaitWelcome();
         await().atMost(Duration.ofSeconds(10)).until(() -> count("connection_events WHERE player_id = ?", alice) == 1);
         double retriesBefore = counter("quarkade.persistence.retries");
         double droppedBefore = counter("quarkade.persistence.dropped");

@@ -1,5 +1,7 @@
 package dev.quarkade.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -8,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -90,11 +93,8 @@ public final class LocalPostgresServer implements AutoCloseable {
         long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
         run(List.of("kill", "-9", String.valueOf(pid)));
         running = false;
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline && ProcessHandle.allProcesses().anyMatch(
-                p -> p.parent().map(ProcessHandle::pid).orElse(-1L) == pid || p.pid() == pid)) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> ProcessHandle
+                .allProcesses().noneMatch(p -> p.parent().map(ProcessHandle::pid).orElse(-1L) == pid || p.pid() == pid));
     }
 
     /** Starts the server again on the same port and data, and waits until it accepts connections. */

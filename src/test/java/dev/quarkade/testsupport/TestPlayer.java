@@ -169,6 +169,16 @@ public final class TestPlayer implements AutoCloseable {
         return inputSeq;
     }
 
+    /** Waits (up to 15 s) for WELCOME; fails at once, with the server's reason, if the connection closes first. */
+    public TestPlayer awaitWelcome() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> mirror.welcome() != null || isClosed());
+        if (mirror.welcome() == null) {
+            throw new AssertionError("closed before WELCOME: " + closeReason);
+        }
+        return this;
+    }
+
     /** The close code the server sent, waiting up to {@code timeout}. */
     public int awaitClose(Duration timeout) throws Exception {
         return closeCode.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -105,7 +105,7 @@ class HeartbeatTest {
         open.add(player);
         String room = player.quickPlay();
         player.connect(room);
-        await().atMost(Duration.ofSeconds(15)).until(() -> player.mirror.welcome() != null);
+        player.awaitWelcome();
         int entity = player.mirror.welcome().entityId();
         for (int i = 0; i < 5; i++) {
             player.move(100, 100);
@@ -119,7 +119,7 @@ class HeartbeatTest {
         TestPlayer again = player.sameAccount();
         open.add(again);
         again.connect(room);
-        await().atMost(Duration.ofSeconds(15)).until(() -> again.mirror.welcome() != null);
+        again.awaitWelcome();
         assertThat(again.mirror.welcome().resumed()).isTrue();
         assertThat(again.mirror.welcome().entityId()).isEqualTo(entity);
         assertThat(again.mirror.world().get(entity, ArenaWorld.PLAYER_X)).isEqualTo(x);
@@ -132,13 +132,13 @@ class HeartbeatTest {
         open.add(first);
         String room = first.quickPlay();
         first.connect(room);
-        await().atMost(Duration.ofSeconds(15)).until(() -> first.mirror.welcome() != null);
+        first.awaitWelcome();
         TestPlayer second = first.sameAccount();
         open.add(second);
         second.connect(room);
         assertThat(first.awaitClose(Duration.ofSeconds(15))).isEqualTo(CloseCodes.REPLACED);
         assertThat(first.closeReason()).isEqualTo("replaced");
-        await().atMost(Duration.ofSeconds(15)).until(() -> second.mirror.welcome() != null);
+        second.awaitWelcome();
         assertThat(second.mirror.welcome().resumed()).isTrue();
         assertThat(second.mirror.welcome().seat()).isEqualTo(first.mirror.welcome().seat());
     }
@@ -149,7 +149,7 @@ class HeartbeatTest {
         open.add(player);
         String room = player.quickPlay();
         player.connect(room);
-        await().atMost(Duration.ofSeconds(15)).until(() -> player.mirror.welcome() != null);
+        player.awaitWelcome();
         player.close();
 
         assertThat(TestPlayer.upgradeStatus(base, "/ws/rooms/" + room,
@@ -158,7 +158,7 @@ class HeartbeatTest {
         TestPlayer again = player.sameAccount();
         open.add(again);
         again.connect(room);
-        await().atMost(Duration.ofSeconds(15)).until(() -> again.mirror.welcome() != null);
+        again.awaitWelcome();
         assertThat(again.mirror.welcome().resumed()).isTrue();
         assertThat(again.mirror.welcome().seat()).isEqualTo(player.mirror.welcome().seat());
     }

@@ -142,7 +142,7 @@ class RoomSocketTest {
         String room = createRoom(calm, 2);
         calm.connect(room);
         flood.connect(room);
-        await().atMost(Duration.ofSeconds(15)).until(() -> flood.mirror.welcome() != null);
+        flood.awaitWelcome();
         for (int i = 0; i < 500; i++) {
             flood.send(new ClientMessage.Ping(i));
         }

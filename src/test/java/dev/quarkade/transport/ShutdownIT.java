@@ -34,7 +34,7 @@ class ShutdownIT {
                 "quarkade.jwt.key-dir", home.resolve("keys").toString()), Map.of());
         try (TestPlayer player = TestPlayer.guest(URI.create(app.baseUrl()), "leaver")) {
             player.connect(player.quickPlay());
-            await().atMost(Duration.ofSeconds(10)).until(() -> player.mirror.welcome() != null);
+            player.awaitWelcome();
 
             app.close(); // SIGTERM, then waits for the process to exit
 

@@ -681,7 +681,7 @@ class WebSocketConformanceTest {
         TestPlayer other = TestPlayer.guest(base, "after");
         try {
             other.connect(other.quickPlay());
-            await().atMost(Duration.ofSeconds(5)).until(() -> other.mirror.welcome() != null);
+            other.awaitWelcome();
         } finally {
             other.close();
         }
