@@ -160,7 +160,8 @@ describe('arena, end to end', { timeout: 120_000 }, () => {
       await alice.page.evaluate(() => window.quarkade.debug.dropConnection());
       alice.page.on('websocket', countFailures);
       await alice.page.waitForFunction(() => window.quarkade.state().reconnecting, null, { timeout: 5000 });
-      assert.equal(await alice.page.isVisible('#reconnecting'), true, 'the Reconnecting banner shows');
+      // The banner follows the state on the next frame: wait for it rather than sample it.
+      await alice.page.waitForSelector('#reconnecting', { state: 'visible', timeout: 5000 });
       await bob.page.waitForFunction(
         () => [...document.querySelectorAll('.scoreboard li')].some((li) => li.textContent.includes('Alice (away)')),
         null,
