@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,9 @@ public class Soak {
     static final AtomicLong INPUTS = new AtomicLong();
     static final Map<Integer, AtomicLong> CLOSES = new ConcurrentHashMap<>();
     static final List<Player> PLAYERS = new ArrayList<>();
+    /** Tick-to-receive latency in whole milliseconds (server time in the STATE vs receive time, same clock). */
+    static final Latency WINDOW = new Latency();
+    static final Latency TOTAL = new Latency();
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args[0]);
@@ -58,14 +62,16 @@ public class Soak {
             Thread.sleep(10_000);
             long states = STATES.get();
             long open = PLAYERS.stream().filter(p -> !p.closed).count();
-            System.out.printf("t=%4ds open=%d states/s=%d inputs=%d closes=%s%n",
+            System.out.printf("t=%4ds open=%d states/s=%d inputs=%d latency p50/p99/p99.9/max=%s ms closes=%s%n",
                     (System.nanoTime() - started) / 1_000_000_000, open, (states - lastStates) / 10, INPUTS.get(),
-                    CLOSES);
+                    WINDOW.summaryAndReset(), CLOSES);
             lastStates = states;
         }
         timer.shutdownNow();
         long lost = PLAYERS.stream().filter(p -> p.closed).count();
         System.out.printf("done: %d of %d players lost their connection; closes %s%n", lost, PLAYERS.size(), CLOSES);
+        System.out.printf("latency over the whole run p50/p99/p99.9/max=%s ms over %d states%n", TOTAL.summaryAndReset(),
+                STATES.get());
         PLAYERS.forEach(p -> p.ws.sendClose(1000, "soak over"));
         System.exit(lost == 0 ? 0 : 1);
     }
@@ -143,6 +149,9 @@ public class Soak {
             } else if (type == 0x82) {
                 latestTick = Math.max(latestTick, data.getInt(1) & 0xffffffffL);
                 STATES.incrementAndGet();
+                long latency = System.currentTimeMillis() - data.getLong(5);
+                WINDOW.record(latency);
+                TOTAL.record(latency);
             }
             webSocket.request(1);
             return null;
@@ -162,6 +171,38 @@ public class Soak {
             }
             closed = true;
             CLOSES.computeIfAbsent(-1, c -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    /** Counts per millisecond up to 10 s (the last bucket holds everything slower). */
+    static final class Latency {
+        final AtomicLongArray counts = new AtomicLongArray(10_001);
+
+        void record(long ms) {
+            counts.incrementAndGet((int) Math.max(0, Math.min(10_000, ms)));
+        }
+
+        String summaryAndReset() {
+            long[] c = new long[counts.length()];
+            long total = 0;
+            for (int i = 0; i < c.length; i++) {
+                c[i] = counts.getAndSet(i, 0);
+                total += c[i];
+            }
+            return percentile(c, total, 0.5) + "/" + percentile(c, total, 0.99) + "/" + percentile(c, total, 0.999)
+                    + "/" + percentile(c, total, 1.0);
+        }
+
+        static int percentile(long[] c, long total, double q) {
+            long rank = Math.max(1, (long) Math.ceil(q * total));
+            long seen = 0;
+            for (int i = 0; i < c.length; i++) {
+                seen += c[i];
+                if (seen >= rank) {
+                    return i;
+                }
+            }
+            return 0;
         }
     }
 }

@@ -28,8 +28,14 @@ done
 
 rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$SERVER/status"; }
 echo "server RSS at start: $(rss)"
+# Heap after a full GC two minutes in (everyone connected and warm), then every five minutes, then at the end.
+heap() { jcmd "$SERVER" GC.run > /dev/null && jcmd "$SERVER" GC.heap_info | grep -o 'heap *total [0-9]*K, used [0-9]*K' | grep -o 'used [0-9]*K'; }
+( sleep ${SOAK_FIRST_HEAP:-120}; while kill -0 $SERVER 2>/dev/null; do echo "heap after GC at $(date +%T): $(heap)"; sleep 300; done ) &
+SAMPLER=$!
 STATUS=0
 java bench/Soak.java "http://localhost:$PORT" "$ROOMS" "$PLAYERS" "$MINUTES" || STATUS=$?
+kill $SAMPLER 2>/dev/null || true
+echo "heap after GC at end: $(heap)"
 echo "server RSS at end: $(rss)"
 curl -fs "http://localhost:$PORT/q/metrics" | grep -E '^quarkade_(rooms|players) |^quarkade_connections_closed_total|^quarkade_room_tick_seconds_(count|sum|max)' || true
 if grep -E ' (ERROR|WARN) ' target/soak-server.log | grep -v 'io.zonky' ; then echo "server logged warnings (above)"; fi
