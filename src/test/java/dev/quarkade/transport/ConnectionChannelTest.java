@@ -18,6 +18,7 @@ import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.WriteBufferWaterMark;
@@ -50,7 +51,8 @@ class ConnectionChannelTest {
     void setUp() {
         leakLevel = ResourceLeakDetector.getLevel();
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
-        // Stands where Vert.x's handler sits; can hold writes back like a socket that does not drain.
+        // A handler that can hold writes back like a socket that does not drain, then one standing where Vert.x's
+        // handler sits, last in the pipeline: the channel writes from its context.
         socket = new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
             @Override
             public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
@@ -61,7 +63,7 @@ class ConnectionChannelTest {
                     ctx.write(msg, promise);
                 }
             }
-        });
+        }, new ChannelInboundHandlerAdapter());
         socket.config().setAllocator(allocator);
         channel = new ConnectionChannel(connection(), socket.pipeline().lastContext(), 3,
                 new SimpleMeterRegistry().counter("sent"));

@@ -138,7 +138,7 @@ public final class Bench {
         String server = test.equals("idle-before") ? "quarkade-before" : "quarkade";
         JsonObject run = new JsonObject().put("server", server + "-idle").put("loadAtStart", load);
         JsonArray results = new JsonArray();
-        try (ServerProcess sp = startServer(server, port);
+        try (ServerProcess sp = startServer(server, port, "-idle");
                 PlayerLoad idle = new PlayerLoad(PlayerLoad.Mode.IDLE, port)) {
             run.put("command", String.join(" ", sp.command));
             long heap0 = sp.heapAfterGcKiB();
@@ -176,6 +176,11 @@ public final class Bench {
     }
 
     private ServerProcess startServer(String server, int port) throws Exception {
+        return startServer(server, port, "");
+    }
+
+    /** {@code run} names the test in the JFR file, so the idle test's profile does not overwrite the ramp's. */
+    private ServerProcess startServer(String server, int port, String run) throws Exception {
         File log = new File(logs, server + "-" + option("label", "run") + ".log");
         String heap = option("serverHeap", "-Xmx2g");
         switch (server) {
@@ -189,9 +194,8 @@ public final class Bench {
                         "-XX:+UseG1GC"));
                 if (!option("jfr", "").isEmpty()) {
                     String jfr = option("jfr", "");
-                    if (server.equals("quarkade-before")) {
-                        jfr = jfr.endsWith(".jfr") ? jfr.substring(0, jfr.length() - 4) + "-before.jfr" : jfr + "-before";
-                    }
+                    String suffix = (server.equals("quarkade-before") ? "-before" : "") + run;
+                    jfr = jfr.endsWith(".jfr") ? jfr.substring(0, jfr.length() - 4) + suffix + ".jfr" : jfr + suffix;
                     cmd.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
                 }
                 if (!option("serverJvmArgs", "").isEmpty()) {
