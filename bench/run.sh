@@ -2,6 +2,10 @@
 # The Quarkade benchmark (docs/benchmarks.md), one command: bench/run.sh [key=value ...]
 #   servers=quarkade,floor,colyseus,idle  steps=250,500,1000,2000,4000  warmup=5  window=15  idle=10000
 #   label=run  maxLoadWait=600  serverHeap=-Xmx2g  jfr=<file.jfr> (profile the Quarkade server)
+#   servers may also name quarkade-before and idle-before: the Quarkade build in beforeApp=/tmp/before-app (a copy of
+#   an older target/quarkus-app), so one run compares before and after; quarkadeApp=<dir> replaces ../target/quarkus-app.
+#   serverJvmArgs="-Dx=y ..." adds JVM options to both Quarkade servers; histo=<prefix> writes jmap -histo:live of the
+#   idle test's server at each size to <prefix>-<server>-<n>.txt.
 # Builds the server jar (without the game client) and this module, installs the Colyseus peer from its lock file,
 # then runs every server pinned to core 0 and the generator pinned to core 1. Never part of ./mvnw verify.
 set -euo pipefail

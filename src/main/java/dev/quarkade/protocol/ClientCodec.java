@@ -106,7 +106,10 @@ public final class ClientCodec {
     }
 
     static void checkU32(long v, String what) {
-        check(v >= 0 && v <= 0xffffffffL, what + " is not a u32: " + v);
+        if (v < 0 || v > 0xffffffffL) {
+            // The message is built only on failure: this check runs three times per STATE frame.
+            throw new IllegalArgumentException(what + " is not a u32: " + v);
+        }
     }
 
     static void check(boolean ok, String message) {

@@ -138,15 +138,25 @@ public final class ServerCodec {
      */
     public static FrameWriter encodeState(FrameWriter w, long tick, long serverTimeMs, long baselineTick,
             long lastInputSeq, int rttMs, int checksum, byte[] body, int off, int len) {
+        encodeStateHeader(w, tick, serverTimeMs, baselineTick, lastInputSeq, rttMs, checksum, len);
+        return w.bytes(body, off, len);
+    }
+
+    /**
+     * Appends only the {@value #STATE_HEADER_BYTES}-byte header of a STATE frame whose body of {@code bodyLength}
+     * bytes follows it on the wire: the broadcast writes each player's header and hands the shared body alongside,
+     * so header followed by body is byte for byte what {@link #encodeState} writes.
+     */
+    public static FrameWriter encodeStateHeader(FrameWriter w, long tick, long serverTimeMs, long baselineTick,
+            long lastInputSeq, int rttMs, int checksum, int bodyLength) {
         checkU32(tick, "tick");
         checkU32(baselineTick, "baselineTick");
         checkU32(lastInputSeq, "lastInputSeq");
         check(tick > 0 && baselineTick < tick, "baseline must be before tick");
-        check(len > 0, "empty body");
+        check(bodyLength > 0, "empty body");
         // RTT over 65.535 s is saturated: it only feeds display and latency statistics.
-        w.u8(MessageType.STATE.code()).u32(tick).u64(serverTimeMs).u32(baselineTick).u32(lastInputSeq)
+        return w.u8(MessageType.STATE.code()).u32(tick).u64(serverTimeMs).u32(baselineTick).u32(lastInputSeq)
                 .u16(Math.min(Math.max(rttMs, 0), 0xffff)).i32(checksum);
-        return w.bytes(body, off, len);
     }
 
     public static byte[] encode(ServerMessage m) {

@@ -45,6 +45,10 @@ public final class Room {
     private final StateHistory history = new StateHistory();
     private final TickEncoder encoder = new TickEncoder(history);
     private final FrameWriter frame = new FrameWriter(1024);
+    /** Each player's STATE header, written here per player; the body beside it is shared. */
+    private final FrameWriter stateHeader = new FrameWriter(ServerCodec.STATE_HEADER_BYTES);
+    /** Connections sent something this tick, flushed once at its end. */
+    private final List<PlayerChannel> toFlush = new ArrayList<>();
     private long bytesSent;
 
     private Match match;
@@ -54,6 +58,8 @@ public final class Room {
     private long intermissionEndsAtMs;
     private long emptySinceMs = -1;
     private boolean rosterChanged;
+    /** Whether this tick sent a ROSTER (the operator's snapshot is then refreshed at once). */
+    private boolean rosterSent;
     private volatile RoomSummary summary;
     private final RoomStats stats;
     private volatile RoomSnapshot snapshot;
@@ -199,6 +205,21 @@ public final class Room {
         }
         long started = System.nanoTime();
         bytesSent = 0;
+        rosterSent = false;
+        try {
+            step(nowMs);
+        } finally {
+            flushAll(); // even after a failing game step: what was queued goes out, nothing stays held
+        }
+        long nanos = System.nanoTime() - started;
+        if (stats.record(nowMs, nanos, bytesSent) || rosterSent) {
+            publishSnapshot(nowMs);
+        }
+        listener.ticked(id, nanos, bytesSent);
+        return !isClosed();
+    }
+
+    private void step(long nowMs) {
         drainInbox(nowMs);
         applyInputs();
         if (status == RoomStatus.INTERMISSION && nowMs >= intermissionEndsAtMs) {
@@ -211,19 +232,27 @@ public final class Room {
         }
         expireDroppedSeats(nowMs);
         encoder.begin(tick, world);
-        boolean rosterSent = rosterChanged;
+        rosterSent = rosterChanged;
         if (rosterSent) {
             sendRoster();
         }
         broadcastState(nowMs);
         checkIdle(nowMs);
         publishSummary();
-        long nanos = System.nanoTime() - started;
-        if (stats.record(nowMs, nanos, bytesSent) || rosterSent) {
-            publishSnapshot(nowMs);
+    }
+
+    /** Hands each connection that got frames this tick its batch: one write per connection per tick. */
+    private void flushAll() {
+        for (int i = 0; i < toFlush.size(); i++) {
+            toFlush.get(i).flush();
         }
-        listener.ticked(id, nanos, bytesSent);
-        return !isClosed();
+        toFlush.clear();
+    }
+
+    private void queued(PlayerChannel channel) {
+        if (!toFlush.contains(channel)) {
+            toFlush.add(channel);
+        }
     }
 
     /** Closes the room now: every connection gets {@code code} and the room stops ticking. Tick thread only. */
@@ -457,13 +486,14 @@ public final class Room {
             }
             long baseline = seat.needsFullState ? 0 : encoder.baselineFor(seat.ackTick);
             byte[] body = encoder.body(baseline);
-            // Written straight into an array of the frame's exact size that the channel takes as it is: one copy
-            // of the shared body per player, not one into a scratch buffer and another for the socket.
-            FrameWriter state = new FrameWriter(ServerCodec.STATE_HEADER_BYTES + body.length);
-            ServerCodec.encodeState(state, tick, nowMs, baseline, seat.lastInputSeq, seat.channel.rttMillis(),
-                    encoder.checksum(), body, 0, body.length);
-            bytesSent += state.size();
-            seat.channel.sendOwned(state.size() == state.array().length ? state.array() : state.toByteArray());
+            // Only the 27-byte header is the player's own; the channel copies header and shared body straight into
+            // its tick's socket buffer, with no array per player.
+            stateHeader.reset();
+            ServerCodec.encodeStateHeader(stateHeader, tick, nowMs, baseline, seat.lastInputSeq,
+                    seat.channel.rttMillis(), encoder.checksum(), body.length);
+            bytesSent += stateHeader.size() + body.length;
+            seat.channel.sendState(stateHeader.array(), stateHeader.size(), body);
+            queued(seat.channel);
             seat.needsFullState = false;
         }
     }
@@ -493,6 +523,7 @@ public final class Room {
     private void send(PlayerChannel channel, FrameWriter encoded) {
         bytesSent += encoded.size();
         channel.send(encoded.asByteBuffer());
+        queued(channel);
     }
 
     private void checkIdle(long nowMs) {

@@ -11,8 +11,10 @@ final class RoomStats {
 
     private static final int WINDOW_SECONDS = 60;
 
-    private final long[] tickNanos;
-    private final long[] sorted;
+    /** Tick times in nanoseconds, saturated at about 2.1 s: an int each, as every room keeps a minute of them. */
+    private final int[] tickNanos;
+    /** Room for sorting, one per ticking thread rather than one per room. */
+    private static final ThreadLocal<int[]> SORTED = ThreadLocal.withInitial(() -> new int[0]);
     private int next;
     private int count;
     private long secondStartedMs = -1;
@@ -21,13 +23,12 @@ final class RoomStats {
     private long p99Nanos;
 
     RoomStats(int tickRate) {
-        this.tickNanos = new long[tickRate * WINDOW_SECONDS];
-        this.sorted = new long[tickNanos.length];
+        this.tickNanos = new int[tickRate * WINDOW_SECONDS];
     }
 
     /** Records one tick; true when a second has passed since the last time it answered true. */
     boolean record(long nowMs, long nanos, long bytes) {
-        tickNanos[next] = nanos;
+        tickNanos[next] = (int) Math.min(nanos, Integer.MAX_VALUE);
         next = (next + 1) % tickNanos.length;
         count = Math.min(count + 1, tickNanos.length);
         bytesThisSecond += bytes;
@@ -55,10 +56,15 @@ final class RoomStats {
         return bytesLastSecond;
     }
 
-    // Sorting 1800 longs once a second is a few microseconds: cheaper than a histogram worth keeping up to date.
+    // Sorting 1800 ints once a second is a few microseconds: cheaper than a histogram worth keeping up to date.
     private long percentile(double q) {
         if (count == 0) {
             return 0;
+        }
+        int[] sorted = SORTED.get();
+        if (sorted.length < count) {
+            sorted = new int[tickNanos.length];
+            SORTED.set(sorted);
         }
         System.arraycopy(tickNanos, 0, sorted, 0, count);
         Arrays.sort(sorted, 0, count);

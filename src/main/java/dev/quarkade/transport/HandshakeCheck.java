@@ -37,7 +37,7 @@ public class HandshakeCheck implements HttpUpgradeCheck {
     public static final UserData.TypedKey<TokenClaims> CLAIMS = new UserData.TypedKey<>("quarkade.token-claims");
     /**
      * The HTTP connection under the WebSocket: failures of the frame decoder are reported there, not to the endpoint
-     * (see {@link RoomSocket}).
+     * (see {@link RoomSocket}), and its Netty handler is where {@link ConnectionChannel} writes each tick's frames.
      */
     static final UserData.TypedKey<HttpConnection> HTTP_CONNECTION = new UserData.TypedKey<>("quarkade.http-connection");
 

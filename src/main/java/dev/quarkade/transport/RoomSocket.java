@@ -32,6 +32,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * The room WebSocket: one connection per player per room, binary frames only. Every frame goes through one pipeline:
@@ -83,10 +84,15 @@ public class RoomSocket {
             close(connection, CloseCodes.ROOM_CLOSED, "room closed"); // closed between the upgrade and now
             return;
         }
+        if (!(connection.userData().get(HandshakeCheck.HTTP_CONNECTION) instanceof ConnectionBase socket)) {
+            // Cannot happen on Vert.x 4, whose HTTP connection is the socket's Netty handler; refuse to guess.
+            close(connection, CloseCodes.INTERNAL_ERROR, "no socket");
+            return;
+        }
         openConnections.register(connection, claims);
         audit.opened(connection, claims.playerId());
-        ConnectionChannel channel = new ConnectionChannel(connection, roomConfig.maxFramesInFlight(),
-                metrics.messagesOut());
+        ConnectionChannel channel = new ConnectionChannel(connection, socket.channelHandlerContext(),
+                roomConfig.maxFramesInFlight(), metrics.messagesOut());
         PlayerConnection player = new PlayerConnection(claims.playerId(), claims.name(), room, channel,
                 new MessageRateLimiter(limits.messagesPerSecond(), limits.burst(), System.nanoTime()),
                 new ConnectionLiveness(System.nanoTime()));
@@ -236,7 +242,7 @@ public class RoomSocket {
     }
 
     private static void send(ConnectionChannel channel, ServerMessage message) {
-        channel.send(ServerCodec.encode(message, new FrameWriter(32)).asByteBuffer());
+        channel.sendNow(ServerCodec.encode(message, new FrameWriter(32)).asByteBuffer());
     }
 
     private static void close(WebSocketConnection connection, int code, String reason) {

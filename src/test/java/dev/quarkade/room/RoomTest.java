@@ -120,6 +120,25 @@ class RoomTest {
     }
 
     @Test
+    void eachConnectionIsFlushedOnceAtTheEndOfEveryTickItGotFrames() {
+        FakeChannel alice = join(UUID.randomUUID(), "alice");
+        FakeChannel bob = join(UUID.randomUUID(), "bob");
+        tick(); // WELCOME, ROSTER and STATE to each: one flush each
+        assertThat(alice.flushes).isEqualTo(1);
+        assertThat(bob.flushes).isEqualTo(1);
+        assertThat(alice.unflushed).as("nothing left held after the tick").isZero();
+
+        int bobFrames = bob.frames;
+        room.submit(new RoomCommand.Leave(bob));
+        tick();
+
+        assertThat(bob.closeCode).isEqualTo(CloseCodes.NORMAL);
+        assertThat(bob.frames).as("nothing after leaving").isEqualTo(bobFrames);
+        assertThat(alice.flushes).as("ROSTER and STATE, one flush").isEqualTo(2);
+        assertThat(alice.unflushed).isZero();
+    }
+
+    @Test
     void slowConsumerIsSkippedAndCatchesUpWithOneDelta() {
         FakeChannel slow = join(UUID.randomUUID(), "slow");
         FakeChannel mover = join(UUID.randomUUID(), "mover");
@@ -195,6 +214,9 @@ class RoomTest {
         final ClientMirror mirror = new ClientMirror();
         boolean writable = true;
         int frames;
+        /** Frames sent since the last flush, and how many times the room flushed. */
+        int unflushed;
+        int flushes;
         Integer closeCode;
 
         @Override
@@ -207,10 +229,19 @@ class RoomTest {
             byte[] bytes = new byte[frame.remaining()];
             frame.get(bytes);
             frames++;
+            unflushed++;
             try {
                 mirror.receive(bytes);
             } catch (ProtocolException e) {
                 throw new AssertionError("server sent a frame its own decoder rejects", e);
+            }
+        }
+
+        @Override
+        public void flush() {
+            if (unflushed > 0) {
+                flushes++;
+                unflushed = 0;
             }
         }
 

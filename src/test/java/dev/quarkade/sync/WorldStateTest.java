@@ -64,6 +64,31 @@ class WorldStateTest {
     }
 
     @Test
+    void aCopyIsSizedToItsWidestEntityAndStillTakesWiderOnes() {
+        WorldState live = new WorldState(1);
+        live.put(1, 0, 10, 11);
+        live.put(2, 1, 20, 21, 22);
+        WorldState copy = live.copy();
+        assertEquals(live, copy);
+        assertEquals(live.hashCode(), copy.hashCode());
+
+        copy.put(3, 2, 30, 31, 32, 33, 34, 35, 36, 37); // wider than any entity copied
+        copy.put(0, 2, 1);
+
+        assertEquals(11, copy.get(1, 1));
+        assertEquals(22, copy.get(2, 2));
+        assertEquals(37, copy.get(3, 7));
+        assertEquals(1, copy.get(0, 0));
+        live.put(3, 2, 30, 31, 32, 33, 34, 35, 36, 37);
+        live.put(0, 2, 1);
+        assertEquals(live, copy);
+        WorldState back = new WorldState(1);
+        back.copyFrom(copy);
+        back.copyFrom(live); // reusing arrays across strides
+        assertEquals(live, back);
+    }
+
+    @Test
     void copyIsEqualAndIndependent() {
         WorldState s = new WorldState(1);
         s.put(1, 1, 5);

@@ -51,7 +51,8 @@ public final class Bench {
         String label = option("label", "run");
         for (String server : option("servers", "quarkade,floor,colyseus").split(",")) {
             try {
-                runs.add(server.equals("idle") ? idleTest(Integer.parseInt(option("idle", "10000"))) : ramp(server, steps));
+                runs.add(server.startsWith("idle") ? idleTest(server, Integer.parseInt(option("idle", "10000")))
+                        : ramp(server, steps));
             } catch (Exception e) {
                 // A failed server run is reported in the results, and the others still run.
                 e.printStackTrace();
@@ -98,7 +99,7 @@ public final class Bench {
                         .put("heapPerPlayerKiB", connected == 0 ? 0 : (double) (heap - heap0) / connected);
                 results.add(step);
                 System.out.println(server + " " + Summary.line(step));
-                if (server.equals("quarkade") && n <= 1000) {
+                if (server.startsWith("quarkade") && n <= 1000) {
                     typicalFrameBytes = (int) Math.round(step.getDouble("meanFrameBytes"));
                 }
                 if (step.getDouble("serverCpuPercent") >= SATURATED_CPU_PERCENT
@@ -130,12 +131,14 @@ public final class Bench {
     }
 
     /** Idle authenticated players (no input, no decoding) in rooms of 8: join time and memory per connection. */
-    private JsonObject idleTest(int target) throws Exception {
+    private JsonObject idleTest(String test, int target) throws Exception {
         double load = ProcStats.waitForQuietMachine(0.7, Long.parseLong(option("maxLoadWait", "600")));
         int port = Integer.parseInt(option("port", "18080"));
-        JsonObject run = new JsonObject().put("server", "quarkade-idle").put("loadAtStart", load);
+        // "idle" runs the current build, "idle-before" the build in beforeApp.
+        String server = test.equals("idle-before") ? "quarkade-before" : "quarkade";
+        JsonObject run = new JsonObject().put("server", server + "-idle").put("loadAtStart", load);
         JsonArray results = new JsonArray();
-        try (ServerProcess sp = startServer("quarkade", port);
+        try (ServerProcess sp = startServer(server, port, "-idle");
                 PlayerLoad idle = new PlayerLoad(PlayerLoad.Mode.IDLE, port)) {
             run.put("command", String.join(" ", sp.command));
             long heap0 = sp.heapAfterGcKiB();
@@ -154,6 +157,13 @@ public final class Bench {
                         .put("rssPerConnectionKiB", connected == 0 ? 0
                                 : (double) (sp.rssKiB() - run.getLong("rssKiBAtStart")) / connected);
                 results.add(step);
+                if (!option("histo", "").isEmpty()) {
+                    // What the connections retain, class by class: jmap -histo:live (a full GC first) at each size.
+                    File histo = new File(option("histo", "") + "-" + server + "-" + n + ".txt");
+                    new ProcessBuilder("jmap", "-histo:live", Long.toString(sp.pid())).redirectOutput(histo)
+                            .redirectErrorStream(true).start().waitFor();
+                    step.put("histogram", histo.getPath());
+                }
                 System.out.println("idle " + Summary.line(step) + " heap/conn KiB "
                         + step.getDouble("heapPerConnectionKiB"));
                 if (connected < 0.95 * n) {
@@ -166,20 +176,35 @@ public final class Bench {
     }
 
     private ServerProcess startServer(String server, int port) throws Exception {
+        return startServer(server, port, "");
+    }
+
+    /** {@code run} names the test in the JFR file, so the idle test's profile does not overwrite the ramp's. */
+    private ServerProcess startServer(String server, int port, String run) throws Exception {
         File log = new File(logs, server + "-" + option("label", "run") + ".log");
         String heap = option("serverHeap", "-Xmx2g");
         switch (server) {
-            case "quarkade": {
+            case "quarkade", "quarkade-before": {
+                // quarkade runs quarkadeApp (this tree's build by default), quarkade-before runs beforeApp: a copy of
+                // target/quarkus-app built from the old code, so one run compares both on the same machine.
+                String app = server.equals("quarkade") ? option("quarkadeApp", new File(benchDir, "../target/quarkus-app").getPath())
+                        : option("beforeApp", "/tmp/before-app");
                 Path tmp = Files.createTempDirectory("quarkade-bench");
                 List<String> cmd = new ArrayList<>(List.of("taskset", "-c", "0", "java", "-Xms512m", heap,
                         "-XX:+UseG1GC"));
                 if (!option("jfr", "").isEmpty()) {
-                    cmd.add("-XX:StartFlightRecording=filename=" + option("jfr", "") + ",settings=profile");
+                    String jfr = option("jfr", "");
+                    String suffix = (server.equals("quarkade-before") ? "-before" : "") + run;
+                    jfr = jfr.endsWith(".jfr") ? jfr.substring(0, jfr.length() - 4) + suffix + ".jfr" : jfr + suffix;
+                    cmd.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+                }
+                if (!option("serverJvmArgs", "").isEmpty()) {
+                    cmd.addAll(Arrays.asList(option("serverJvmArgs", "").trim().split("\\s+")));
                 }
                 cmd.addAll(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                         "-Dquarkade.embedded-db.data-dir=" + tmp.resolve("pgdata"),
                         "-Dquarkade.jwt.key-dir=" + tmp.resolve("keys"), "-Dquarkus.log.level=WARN",
-                        "-jar", new File(benchDir, "../target/quarkus-app/quarkus-run.jar").getCanonicalPath()));
+                        "-jar", new File(app, "quarkus-run.jar").getCanonicalPath()));
                 return ServerProcess.start(server, cmd, benchDir, log, port, "/q/health/ready", null);
             }
             case "floor": {
@@ -203,7 +228,7 @@ public final class Bench {
 
     private LoadClient loadFor(String server, int port) throws Exception {
         return switch (server) {
-            case "quarkade" -> new PlayerLoad(PlayerLoad.Mode.QUARKADE, port);
+            case "quarkade", "quarkade-before" -> new PlayerLoad(PlayerLoad.Mode.QUARKADE, port);
             case "floor" -> new PlayerLoad(PlayerLoad.Mode.FLOOR, port);
             default -> new NodeLoad(new File(benchDir, "peers/colyseus"), Machine.peerNode(benchDir), port,
                     new File(logs, "colyseus-load.log"));

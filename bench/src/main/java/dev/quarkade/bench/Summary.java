@@ -39,10 +39,11 @@ final class Summary {
                 .put("serverCpuMicrosPerFrameAtLastStep", micros);
         Integer q = sustained.getInteger("quarkade");
         if (q != null) {
-            for (String peer : new String[] { "colyseus", "floor" }) {
+            for (String peer : new String[] { "colyseus", "floor", "quarkade-before" }) {
                 Integer p = sustained.getInteger(peer);
                 if (p != null && p > 0) {
-                    summary.put("quarkadeTo" + Character.toUpperCase(peer.charAt(0)) + peer.substring(1), (double) q / p);
+                    String name = peer.equals("quarkade-before") ? "Before" : Character.toUpperCase(peer.charAt(0)) + peer.substring(1);
+                    summary.put("quarkadeTo" + name, (double) q / p);
                 }
             }
         }
