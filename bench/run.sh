@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Quarkade benchmark (docs/benchmarks.md), one command: bench/run.sh [key=value ...]
 #   servers=quarkade,floor,colyseus,idle  steps=250,500,1000,2000,4000  warmup=5  window=15  idle=10000
-#   label=run  maxLoadWait=600  serverHeap=-Xmx2g  jfr=<file.jfr> (profile the Quarkade server)
+#   joinTimeout=60 (s from upgrade to WELCOME)  label=run  maxLoadWait=600  serverHeap=-Xmx2g  jfr=<file.jfr> (profile the Quarkade server)
 #   servers may also name quarkade-before and idle-before: the Quarkade build in beforeApp=/tmp/before-app (a copy of
 #   an older target/quarkus-app), so one run compares before and after; quarkadeApp=<dir> replaces ../target/quarkus-app.
 #   serverJvmArgs="-Dx=y ..." adds JVM options to both Quarkade servers; histo=<prefix> writes jmap -histo:live of the

@@ -48,6 +48,7 @@ public final class Bench {
         logs.mkdirs();
         int[] steps = Arrays.stream(option("steps", "250,500,1000,2000,4000").split(",")).mapToInt(Integer::parseInt)
                 .toArray();
+        PlayerLoad.joinTimeoutMs = Long.parseLong(option("joinTimeout", "60")) * 1000;
         String label = option("label", "run");
         for (String server : option("servers", "quarkade,floor,colyseus").split(",")) {
             try {

@@ -47,7 +47,8 @@ final class PlayerLoad implements LoadClient {
     private static final int ROOM_SIZE = 8;
     private static final long INPUT_PERIOD_MS = 33;
     private static final int PARALLEL_SETUPS = 32;
-    private static final long JOIN_TIMEOUT_MS = 60_000;
+    /** How long a player may take from the upgrade to its WELCOME (option {@code joinTimeout}, seconds). */
+    static volatile long joinTimeoutMs = 60_000;
 
     private final Mode mode;
     private final int port;
@@ -282,7 +283,7 @@ final class PlayerLoad implements LoadClient {
             options.addHeader("Authorization", "Bearer " + p.token);
         }
         Promise<Void> joined = Promise.promise();
-        long timeout = vertx.setTimer(JOIN_TIMEOUT_MS, id -> joined.tryFail("no WELCOME in time"));
+        long timeout = vertx.setTimer(joinTimeoutMs, id -> joined.tryFail("no WELCOME in time"));
         sockets.connect(options).onFailure(joined::tryFail).onSuccess(ws -> {
             p.socket = ws;
             open++;
