@@ -336,7 +336,7 @@ public class RoomService {
         tickers.put(room.id(), loop.scheduleAtFixedRate(() -> tick(room), periodNanos, periodNanos,
                 TimeUnit.NANOSECONDS));
         if (durable) {
-            snapshotWriter.start(room, loop);
+            snapshotWriter.start(room, loop, this::closeTakenOver);
         }
     }
 
@@ -353,6 +353,24 @@ public class RoomService {
         if (!open) {
             stopTicking(room);
         }
+    }
+
+    /**
+     * Another node restored this room, taking this one for dead: its players are sent there with 1012 (reconnect to
+     * the same room), and its snapshot, now the other node's, is kept.
+     */
+    private void closeTakenOver(Room room) {
+        EventLoop loop = loops.get(room.id());
+        if (loop == null) {
+            return;
+        }
+        loop.execute(() -> {
+            if (!room.isClosed()) {
+                room.close(CloseCodes.SERVICE_RESTART, "room moved");
+            }
+            snapshotWriter.stop(room, true);
+            stopTicking(room);
+        });
     }
 
     private static void closeQuietly(Room room) {

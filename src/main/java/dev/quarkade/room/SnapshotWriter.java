@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +24,10 @@ import io.netty.channel.EventLoop;
  * subscribed and never awaited, so a slow or absent database never delays a tick. A room whose tick has not moved
  * since its last written snapshot, or whose previous write is still under way, is skipped; a write that failed is
  * simply tried again at the next interval.
+ *
+ * <p>
+ * A write refused because another node now owns the snapshot means that node restored the room, taking this node
+ * for dead: this copy is handed to the {@code takenOver} callback of {@link #start}, which closes it.
  */
 @ApplicationScoped
 public class SnapshotWriter {
@@ -50,19 +55,24 @@ public class SnapshotWriter {
     /** One room being snapshotted. {@code ended} is touched on the room's loop only. */
     private static final class Tracked {
         final Room room;
+        final Consumer<Room> takenOver;
         ScheduledFuture<?> task;
         boolean ended;
         volatile long savedTick = -1;
         volatile CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
 
-        Tracked(Room room) {
+        Tracked(Room room, Consumer<Room> takenOver) {
             this.room = room;
+            this.takenOver = takenOver;
         }
     }
 
-    /** Starts snapshotting {@code room} on {@code loop}, the event loop it ticks on. */
-    void start(Room room, EventLoop loop) {
-        Tracked t = new Tracked(room);
+    /**
+     * Starts snapshotting {@code room} on {@code loop}, the event loop it ticks on. {@code takenOver} is called (on
+     * any thread) if another node turns out to own the room's snapshot.
+     */
+    void start(Room room, EventLoop loop, Consumer<Room> takenOver) {
+        Tracked t = new Tracked(room, takenOver);
         tracked.put(room.id(), t);
         long ms = Math.max(1, interval.toMillis());
         t.task = loop.scheduleAtFixedRate(() -> capture(t), ms, ms, TimeUnit.MILLISECONDS);
@@ -115,6 +125,17 @@ public class SnapshotWriter {
         }
     }
 
+    /** A refused write: a newer snapshot of ours is stored (harmless), or another node took the room over. */
+    private void checkOwner(Tracked t, CarriedRoom carried) {
+        snapshots.find(carried.id()).subscribe().with(stored -> {
+            String other = stored.map(RoomSnapshots.Stored::owner).orElse(owner);
+            if (!other.equals(owner)) {
+                LOG.warnf("Room %s was restored by node %s; the copy here is closed", carried.id(), other);
+                t.takenOver.accept(t.room);
+            }
+        }, failure -> LOG.debugf("Owner of room %s not checked: %s", carried.id(), failure.getMessage()));
+    }
+
     private CompletableFuture<Void> write(Tracked t) {
         CarriedRoom carried = t.room.carryOver();
         byte[] body = carried.encode();
@@ -125,8 +146,7 @@ public class SnapshotWriter {
                 t.savedTick = carried.tick();
                 written.increment();
             } else {
-                LOG.debugf("Snapshot of room %s at tick %d not written: a newer one or another owner's is stored",
-                        carried.id(), carried.tick());
+                checkOwner(t, carried);
             }
             if (failing.compareAndSet(true, false)) {
                 LOG.info("Room snapshots are written again");

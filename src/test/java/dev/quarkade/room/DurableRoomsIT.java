@@ -84,7 +84,11 @@ class DurableRoomsIT {
             long lastSeen;
             try (PackagedApp second = PackagedApp.start(props, env)) {
                 TestPlayer alice = TestPlayer.withToken(URI.create(second.baseUrl()), token);
+                long reconnecting = System.nanoTime();
                 alice.connect(roomId).awaitWelcome();
+                System.out.printf("[measure] after kill -9: restarted server ready in %d ms; reconnect to WELCOME "
+                        + "(restore included) %d ms%n", second.timeToReady().toMillis(),
+                        (System.nanoTime() - reconnecting) / 1_000_000);
                 assertThat(alice.mirror.welcome().resumed()).isTrue();
                 assertThat(alice.mirror.welcome().seat()).isEqualTo(seat);
                 assertThat(alice.mirror.welcome().entityId()).isEqualTo(entity);

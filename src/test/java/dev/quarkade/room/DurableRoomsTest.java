@@ -99,10 +99,13 @@ class DurableRoomsTest {
                 blocker.query("BEGIN").execute().await().atMost(WAIT);
                 blocker.query("LOCK TABLE room_snapshots IN EXCLUSIVE MODE").execute().await().atMost(WAIT);
                 long tickAtLock = player.mirror.latestTick();
+                long writtenAtLock = storedTick(roomId);
                 await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> !player.isClosed());
-                assertThat(player.mirror.latestTick() - tickAtLock).as("ticks received while writes are held")
-                        .isGreaterThan(TICKS_PER_SECOND);
-                assertThat(storedTick(roomId)).as("no snapshot written meanwhile").isLessThanOrEqualTo(tickAtLock);
+                long received = player.mirror.latestTick() - tickAtLock;
+                System.out.printf("[measure] snapshot writes held by a table lock for 2 s: %d ticks received%n",
+                        received);
+                assertThat(received).as("ticks received while writes are held").isGreaterThan(TICKS_PER_SECOND);
+                assertThat(storedTick(roomId)).as("no snapshot written meanwhile").isEqualTo(writtenAtLock);
                 long heldTick = player.mirror.latestTick();
                 blocker.query("ROLLBACK").execute().await().atMost(WAIT);
 
@@ -206,6 +209,25 @@ class DurableRoomsTest {
             // Nothing to restore: the room is gone, not brought back.
             Map<String, String> auth = Map.of("Authorization", "Bearer " + player.accessToken);
             assertThat(TestPlayer.upgradeStatus(base, "/ws/rooms/" + roomId, auth)).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aRoomAnotherNodeTookOverIsClosedHereWith1012() throws Exception {
+        try (TestPlayer player = TestPlayer.guest(base, "moved")) {
+            String roomId = player.quickPlay();
+            player.connect(roomId).awaitWelcome();
+            await().atMost(WAIT).until(() -> storedTick(roomId) > 0);
+
+            // What a node that took this one for dead does when it restores the room.
+            pool.preparedQuery("UPDATE room_snapshots SET owner = 'other-node/1' WHERE room_id = $1")
+                    .execute(Tuple.of(roomId)).await().atMost(WAIT);
+
+            assertThat(player.awaitClose(WAIT)).isEqualTo(dev.quarkade.protocol.CloseCodes.SERVICE_RESTART);
+            assertThat(player.closeReason()).isEqualTo("room moved");
+            assertThat(rooms.find(roomId)).isEmpty();
+            assertThat(stored(roomId).getString("owner")).as("the other node's snapshot is kept")
+                    .isEqualTo("other-node/1");
         }
     }
 
