@@ -20,8 +20,9 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Runs before every WebSocket upgrade: a browser Origin not on the allowlist gets 403, a missing or bad access
- * token 401, then {@link RoomAdmission} answers 404 (no such room) or 409 (no seat), so no endpoint ever sees an
- * unauthenticated or unseated connection. On success the token's claims travel to the connection as user data under
+ * token 401, then {@link RoomAdmission} answers 404 (no such room) or 409 (no seat), after restoring the room from
+ * its snapshot when rooms are durable and this node does not have it, so no endpoint ever sees an unauthenticated or
+ * unseated connection. On success the token's claims travel to the connection as user data under
  * {@link #CLAIMS}.
  *
  * <p>
@@ -70,16 +71,15 @@ public class HandshakeCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(401, CHALLENGE);
         }
         return verifier.verify(token)
-                .map(claims -> {
-                    // Only an authenticated player learns whether a room exists or is full.
-                    int admitted = admission.admit(context.pathParam("roomId"), claims.playerId());
+                // Only an authenticated player learns whether a room exists or is full.
+                .flatMap(claims -> admission.admit(context.pathParam("roomId"), claims.playerId()).map(admitted -> {
                     if (admitted != RoomAdmission.ADMITTED) {
                         return CheckResult.rejectUpgradeSync(admitted);
                     }
                     context.userData().put(CLAIMS, claims);
                     context.userData().put(HTTP_CONNECTION, request.connection());
                     return CheckResult.permitUpgradeSync();
-                })
+                }))
                 .onFailure(InvalidTokenException.class).recoverWithItem(e -> {
                     LOG.debugf("Upgrade refused: %s", e.getMessage());
                     return CheckResult.rejectUpgradeSync(401, CHALLENGE);
