@@ -43,7 +43,7 @@ import io.vertx.core.http.HttpConnection;
 public class RoomSocket {
 
     private static final Logger LOG = Logger.getLogger(RoomSocket.class);
-    private static final TypedKey<PlayerConnection> PLAYER = new TypedKey<>("quarkade.player");
+    static final TypedKey<PlayerConnection> PLAYER = new TypedKey<>("quarkade.player");
     /** The code this endpoint closed with: after a frame-decoder error Vert.x drops the socket before it records one. */
     private static final TypedKey<Integer> CLOSED_WITH = new TypedKey<>("quarkade.closed-with");
 
@@ -182,6 +182,7 @@ public class RoomSocket {
         if (http == null) {
             return;
         }
+        CloseCodeCheck.install(http);
         http.exceptionHandler(failure -> {
             int code = FrameFailures.closeCode(failure);
             if (code < 0) {

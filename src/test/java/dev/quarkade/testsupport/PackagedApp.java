@@ -141,6 +141,14 @@ public final class PackagedApp implements AutoCloseable {
         process.destroy();
     }
 
+    /** SIGKILL, as a crash or an OOM killer would: no shutdown hook runs. Waits until the process is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the application survived SIGKILL");
+        }
+    }
+
     /** Stops the application gracefully (SIGTERM) and waits for it to exit. */
     @Override
     public void close() {

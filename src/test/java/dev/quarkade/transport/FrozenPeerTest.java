@@ -5,7 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +25,7 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * A real hung client: a separate process that answers pings, then is frozen with SIGSTOP. Its TCP connection stays
  * up (its kernel still acknowledges), so only the heartbeat can find it: it must be dropped within timeout plus one
- * interval of its last Pong, and the room must keep playing for the others.
+ * interval of its last Pong, and the room must keep playing for the others. Then a hundred of them at once.
  */
 @QuarkusTest
 @TestProfile(FastHeartbeat.class)
@@ -27,6 +33,9 @@ class FrozenPeerTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    io.quarkus.websockets.next.OpenConnections openConnections;
 
     @Test
     void peerFrozenWithSigstopIsDroppedWithinTimeoutPlusOneInterval() throws Exception {
@@ -63,6 +72,58 @@ class FrozenPeerTest {
             await().atMost(Duration.ofSeconds(2)).until(() -> watcher.mirror.latestTick() > tick + 10);
             assertThat(watcher.isClosed()).isFalse();
         }
+    }
+
+    /**
+     * A hundred hung clients at once: one process holding 100 connections in 25 rooms, answering pings, then frozen.
+     * Every one of them must be dropped within timeout plus one interval of its own last Pong (as the server saw it),
+     * never before the timeout, and a player sharing a room with three of them plays on.
+     */
+    @Test
+    void hundredPeersFrozenAtOnceAreAllDroppedWithinTimeoutPlusOneIntervalOfTheirLastPong() throws Exception {
+        int peers = 100;
+        try (TestPlayer watcher = TestPlayer.guest(base, "watcher")) {
+            watcher.connect(watcher.quickPlay());
+            List<TestPlayer> accounts = new ArrayList<>();
+            for (int i = 0; i < peers; i++) {
+                accounts.add(TestPlayer.guest(base, "frozen" + i));
+            }
+            List<PeerProcess.Target> targets = new ArrayList<>();
+            for (TestPlayer account : accounts) {
+                targets.add(new PeerProcess.Target("/ws/rooms/" + account.quickPlay(), account.accessToken));
+            }
+            Set<UUID> ids = accounts.stream().map(a -> a.playerId).collect(Collectors.toSet());
+            try (PeerProcess peer = PeerProcess.startMany(List.of(), base.getHost(), base.getPort(), targets)) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> seatedCount(ids) == peers);
+                try (DropWatch watch = DropWatch.of(openConnections.listAll(), ids)) {
+                    // Alive through more than a whole timeout: all answer the heartbeat, none is dropped.
+                    await().during(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS))
+                            .atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 3 * FastHeartbeat.INTERVAL_MS))
+                            .until(() -> watch.dropped() == 0);
+
+                    peer.freeze();
+                    long frozenAt = System.nanoTime();
+                    await().atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 4 * FastHeartbeat.INTERVAL_MS))
+                            .until(() -> watch.dropped() == peers);
+                    long[] silence = watch.silenceAtDropMillis();
+                    System.out.printf("[measure] %d SIGSTOP peers: silence at drop (since last Pong) %s; "
+                            + "dropped after the freeze %s (timeout %d ms, interval %d ms)%n", peers,
+                            DropWatch.distribution(silence), DropWatch.distribution(watch.droppedAfterMillis(frozenAt)),
+                            FastHeartbeat.TIMEOUT_MS, FastHeartbeat.INTERVAL_MS);
+                    assertThat(silence).hasSize(peers).allSatisfy(ms -> assertThat(ms)
+                            .isBetween(FastHeartbeat.TIMEOUT_MS, FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS));
+                }
+            }
+            long tick = watcher.mirror.latestTick();
+            await().atMost(Duration.ofSeconds(2)).until(() -> watcher.mirror.latestTick() > tick + 10);
+            assertThat(watcher.isClosed()).isFalse();
+            assertThat(watcher.mirror.checksumMismatches()).isZero();
+        }
+    }
+
+    private long seatedCount(Set<UUID> players) {
+        return openConnections.listAll().stream().map(c -> c.userData().get(RoomSocket.PLAYER))
+                .filter(p -> p != null && players.contains(p.playerId())).count();
     }
 
     private static int livenessOf(TestPlayer watcher, String name) {
