@@ -98,9 +98,9 @@ public final class EmbeddedDatabase {
             }
             long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
             ProcessHandle postmaster = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false)).orElse(null);
+                    .filter(p -> servesDirectory(p, dir)).orElse(null);
             if (postmaster == null) {
-                return; // a stale pid file: PostgreSQL handles that itself
+                return; // a stale pid file (its pid gone or reused): PostgreSQL handles that itself
             }
             LOG.warnf("The embedded PostgreSQL in %s (pid %d) outlived the process that started it; stopping it",
                     dir, pid);
@@ -112,6 +112,19 @@ public final class EmbeddedDatabase {
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 LOG.warnf("The left-over PostgreSQL (pid %d) did not stop in %d ms", pid, MAX_HOLD_MS);
             }
+        }
+    }
+
+    /** Whether the process is a postmaster running in {@code dir} (its working directory, where Linux shows it). */
+    private static boolean servesDirectory(ProcessHandle process, Path dir) {
+        if (!process.info().command().map(c -> c.contains("postgres")).orElse(false)) {
+            return false;
+        }
+        Path cwd = Path.of("/proc", String.valueOf(process.pid()), "cwd");
+        try {
+            return !Files.exists(cwd) || Files.isSameFile(cwd, dir);
+        } catch (IOException unreadable) {
+            return false;
         }
     }
 
