@@ -15,8 +15,8 @@ import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
  * Watches server-side connections of a set of players, from inside the server's JVM (a {@code @QuarkusTest}), and
- * notes for each the time of its last Pong as the heartbeat saw it and the moment the heartbeat dropped it. Polling
- * every 2 ms, a drop is seen at most one poll late, so the silence it reports is an upper bound.
+ * notes for each the time of its last Pong and the moment the heartbeat dropped it, both as the server recorded them.
+ * It polls every 2 ms; no Pong can slip in unseen just before a drop, which needs a whole timeout of silence.
  */
 final class DropWatch implements AutoCloseable {
 
@@ -55,15 +55,14 @@ final class DropWatch implements AutoCloseable {
     }
 
     private void poll() {
-        long now = System.nanoTime();
         for (Watched w : watched) {
             if (w.droppedAtNanos != 0) {
                 continue;
             }
             if (w.player.liveness().state() == Liveness.DROPPED) {
-                w.droppedAtNanos = now;
+                w.droppedAtNanos = w.player.liveness().droppedAtNanos();
             } else {
-                w.lastPongNanos = now - w.player.liveness().silentFor(now);
+                w.lastPongNanos = w.player.liveness().lastPongNanos();
             }
         }
     }
