@@ -94,6 +94,7 @@ class DatabaseCrashTest {
     void matchKeepsRunningWhileTheDatabaseIsPausedAndWhatWasQueuedLandsAfter() throws Exception {
         TestPlayer alice = TestPlayer.guest(base, "alice");
         TestPlayer bob = TestPlayer.guest(base, "bob");
+        TestPlayer carol = TestPlayer.guest(base, "carol");
         String room = alice.quickPlay();
         alice.connect(room).awaitWelcome();
         bob.connect(room).awaitWelcome();
@@ -114,6 +115,11 @@ class DatabaseCrashTest {
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> counter("quarkade.persistence.retries") > retriesBefore);
             long retriedAfterMs = (System.nanoTime() - pausedAt) / 1_000_000;
+            // An upgrade needs the session store: it is refused with 503, not held until the database wakes.
+            long upgradeAt = System.nanoTime();
+            assertThat(TestPlayer.upgradeStatus(base, "/ws/rooms/" + room,
+                    Map.of("Authorization", "Bearer " + carol.accessToken))).isEqualTo(503);
+            long upgradeMs = (System.nanoTime() - upgradeAt) / 1_000_000;
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> !alice.isClosed());
             assertThat(queue.pending()).isGreaterThanOrEqualTo(MATCHES + 1);
 
@@ -127,8 +133,9 @@ class DatabaseCrashTest {
             long drainedAfterMs = (System.nanoTime() - resumedAt) / 1_000_000;
             assertThat(signup.get(20, TimeUnit.SECONDS)).as("the account asked for during the pause").isEqualTo(200);
             System.out.printf("[measure] PostgreSQL SIGSTOP for %d ms: readiness DOWN after %d ms, first retry after "
-                    + "%d ms, %d ticks received during the pause; after SIGCONT readiness UP in %d ms, queue drained "
-                    + "in %d ms%n", pausedMs, downAfterMs, retriedAfterMs, ticksDuringPause, upAfterMs, drainedAfterMs);
+                    + "%d ms, an upgrade answered 503 in %d ms, %d ticks received during the pause; after SIGCONT "
+                    + "readiness UP in %d ms, queue drained in %d ms%n", pausedMs, downAfterMs, retriedAfterMs,
+                    upgradeMs, ticksDuringPause, upAfterMs, drainedAfterMs);
             assertThat(ticksDuringPause).isGreaterThan(pausedMs * TICKS_PER_SECOND / 2000);
         } finally {
             KillableDatabase.server.resume();
