@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.quarkade.room.RoomConfig;
 import dev.quarkade.testsupport.RawWebSocket;
 import dev.quarkade.testsupport.TestPlayer;
 import io.netty.channel.Channel;
@@ -35,15 +36,18 @@ import io.vertx.core.net.impl.ConnectionBase;
 @TestProfile(SlowReaderTest.LongHeartbeat.class)
 class SlowReaderTest {
 
-    static final long TIMEOUT_MS = 12_000;
-    /** Ceiling on the bytes queued for the stalled connection: a few state frames, pings and rosters. */
-    static final long BOUND_BYTES = 32 * 1024;
+    static final long TIMEOUT_MS = 14_000;
 
-    /** A heartbeat window long enough for a stalled connection to pile up frames, were they not skipped. */
+    /**
+     * A heartbeat window long enough for a stalled connection to pile up frames, were they not skipped, and an arena
+     * with 3000 orbs: a client that never acknowledges gets the full state every tick, tens of kilobytes here, so
+     * the stall fills the kernel's buffers (megabytes on loopback) within seconds and reaches the server's queue.
+     */
     public static class LongHeartbeat implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkade.heartbeat.interval", "1s", "quarkade.heartbeat.timeout", TIMEOUT_MS + "ms");
+            return Map.of("quarkade.heartbeat.interval", "1s", "quarkade.heartbeat.timeout", TIMEOUT_MS + "ms",
+                    "quarkade.arena.orbs", "3000");
         }
     }
 
@@ -52,6 +56,9 @@ class SlowReaderTest {
 
     @Inject
     io.quarkus.websockets.next.OpenConnections openConnections;
+
+    @Inject
+    RoomConfig roomConfig;
 
     @Test
     void aClientThatStopsReadingNeverGrowsTheServersQueueBeyondAFewFrames() throws Exception {
@@ -64,7 +71,17 @@ class SlowReaderTest {
             try (RawWebSocket socket = RawWebSocket.connect(base.getHost(), base.getPort(), "/ws/rooms/" + room,
                     Map.of("Authorization", "Bearer " + stalled.accessToken), 4096)) {
                 assertThat(socket.status()).isEqualTo(101);
-                // Never read from here on, and never answer a Ping.
+                // Half a second of reading to learn how large a full state is, then never read again, nor answer a Ping.
+                int largestFrame = 0;
+                long readUntil = System.nanoTime() + 500_000_000L;
+                while (System.nanoTime() < readUntil) {
+                    RawWebSocket.Frame frame = socket.read(100);
+                    if (frame != null && frame.opcode() == RawWebSocket.BINARY) {
+                        largestFrame = Math.max(largestFrame, frame.payload().length);
+                    }
+                }
+                // What may wait for this connection: the frames in flight, one more being handed over, pings, rosters.
+                long bound = (roomConfig.maxFramesInFlight() + 1L) * (largestFrame + 14) + 4096;
                 WebSocketConnection connection = await().atMost(Duration.ofSeconds(5))
                         .until(() -> openConnections.stream().filter(c -> {
                             PlayerConnection p = c.userData().get(RoomSocket.PLAYER);
@@ -86,16 +103,19 @@ class SlowReaderTest {
                             if (!player.channel().isWritable()) {
                                 skipped.set(true);
                             }
-                            return queued <= BOUND_BYTES && connection.isOpen();
+                            return queued <= bound && connection.isOpen();
                         });
                 long ticks = watcher.mirror.latestTick() - startTick;
                 long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-                System.out.printf("[measure] client not reading for %d s (%d ticks): at most %d bytes queued for it "
-                        + "on the server (bound %d), state frames skipped: %s%n", seconds, ticks, maxQueued.get(),
-                        BOUND_BYTES, skipped.get());
+                System.out.printf("[measure] client not reading for %d s (%d ticks of %d-byte states): at most %d "
+                        + "bytes queued for it on the server (bound %d; %d without skipping), state frames skipped: "
+                        + "%s%n", seconds, ticks, largestFrame, maxQueued.get(), bound, ticks * largestFrame,
+                        skipped.get());
                 // The stall really reached the server (otherwise the bound proves nothing)...
                 assertThat(skipped).as("the room saw the connection unwritable and skipped it").isTrue();
                 assertThat(maxQueued.get()).isPositive();
+                assertThat(ticks * largestFrame).as("what the window would have queued unbounded")
+                        .isGreaterThan(4 * bound);
                 // ...and the room played on for the watcher.
                 assertThat(ticks).isGreaterThan(seconds * 20);
                 assertThat(watcher.isClosed()).isFalse();
