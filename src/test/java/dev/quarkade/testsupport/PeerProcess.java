@@ -112,10 +112,13 @@ public final class PeerProcess implements AutoCloseable {
         }
     }
 
-    /** Connects to every "path token" line of standard input, then answers pings on each in its own thread. */
+    /**
+     * Connects to every "path token" line of standard input, each answering pings in its own thread from the moment it
+     * is upgraded (the others may take longer than a heartbeat timeout to connect on a busy machine).
+     */
     private static void holdMany(String host, int port) throws Exception {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        List<RawWebSocket> sockets = new java.util.ArrayList<>();
+        List<Thread> readers = new java.util.ArrayList<>();
         String line;
         while ((line = in.readLine()) != null && !line.isBlank()) {
             String[] target = line.split(" ", 2);
@@ -124,10 +127,6 @@ public final class PeerProcess implements AutoCloseable {
                 System.out.println("STATUS " + ws.status() + " for " + target[0]);
                 System.exit(1);
             }
-            sockets.add(ws);
-        }
-        List<Thread> readers = new java.util.ArrayList<>();
-        for (RawWebSocket ws : sockets) {
             Thread reader = new Thread(() -> {
                 try {
                     answerPings(ws);
@@ -139,7 +138,7 @@ public final class PeerProcess implements AutoCloseable {
             reader.start();
             readers.add(reader);
         }
-        System.out.println("UPGRADED " + sockets.size());
+        System.out.println("UPGRADED " + readers.size());
         System.out.flush();
         for (Thread reader : readers) {
             reader.join();
