@@ -24,14 +24,14 @@ import dev.quarkade.testsupport.PackagedApp;
 import dev.quarkade.testsupport.TestPlayer;
 
 /**
- * The packaged server killed with SIGKILL while a dozen rooms play short matches, then started again on the same
+ * The packaged server killed with SIGKILL while 48 players play short matches, then started again on the same
  * embedded data: every match result committed before the kill is still there, row for row, and every connection the
  * dead process left open is closed as "server lost" by the next start. Matches still being played at the kill, and
  * results still in the write-behind queue (at most one flush interval of them), are not recorded: docs/persistence.md.
  */
 class CrashRecoveryIT {
 
-    private static final int PLAYERS = 48; // 12 rooms of 4
+    private static final int PLAYERS = 48;
     private static final int MATCHES = 200;
 
     @TempDir
