@@ -2,10 +2,15 @@ package dev.quarkade.persistence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jboss.logging.Logger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -23,6 +28,9 @@ public final class EmbeddedDatabase {
     static final String USER = "postgres";
     /** The data-dir value that asks for a throwaway cluster. */
     public static final String TEMPORARY = "temporary";
+    /** The lock file {@link EmbeddedPostgres} holds in its data directory while a process uses it. */
+    private static final String LOCK_FILE = "epg-lock";
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final String RUNNING_PORT_PROPERTY = "quarkade.embedded-db.running-port.";
     /**
      * Applications holding the server at exit. Per class loader: after a dev-mode reload or a test-profile restart
@@ -60,6 +68,7 @@ public final class EmbeddedDatabase {
             } else {
                 Path dir = Path.of(dataDir);
                 Files.createDirectories(dir);
+                stopLeftOverServer(dir);
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
             }
             EmbeddedPostgres server = builder.setRegisterShutdownHook(false).start();
@@ -68,6 +77,54 @@ public final class EmbeddedDatabase {
             return server.getPort();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /**
+     * A process killed outright (SIGKILL, the OOM killer) cannot stop its embedded server, which keeps running on the
+     * data directory and would refuse the next start. When nobody holds the directory (the lock file of
+     * {@link EmbeddedPostgres} is free) but its postmaster is alive, that server is left over: it is asked to shut
+     * down (SIGTERM, a smart shutdown: the dead process's sessions are gone already) and awaited, then started anew.
+     */
+    private static void stopLeftOverServer(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                return; // a live application holds the directory; its start will say so
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle postmaster = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> servesDirectory(p, dir)).orElse(null);
+            if (postmaster == null) {
+                return; // a stale pid file (its pid gone or reused): PostgreSQL handles that itself
+            }
+            LOG.warnf("The embedded PostgreSQL in %s (pid %d) outlived the process that started it; stopping it",
+                    dir, pid);
+            postmaster.destroy();
+            try {
+                postmaster.onExit().get(MAX_HOLD_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.warnf("The left-over PostgreSQL (pid %d) did not stop in %d ms", pid, MAX_HOLD_MS);
+            }
+        }
+    }
+
+    /** Whether the process is a postmaster running in {@code dir} (its working directory, where Linux shows it). */
+    private static boolean servesDirectory(ProcessHandle process, Path dir) {
+        if (!process.info().command().map(c -> c.contains("postgres")).orElse(false)) {
+            return false;
+        }
+        Path cwd = Path.of("/proc", String.valueOf(process.pid()), "cwd");
+        try {
+            return !Files.exists(cwd) || Files.isSameFile(cwd, dir);
+        } catch (IOException unreadable) {
+            return false;
         }
     }
 

@@ -29,6 +29,14 @@ public interface PersistenceConfig {
     @WithDefault("30s")
     Duration retryMaxBackoff();
 
+    /**
+     * How long a write batch, or the readiness probe, waits for the database before counting the attempt as failed. A
+     * paused or hung server accepts connections and queries and never answers; this turns that into a failure and a
+     * retry instead of a wait without end.
+     */
+    @WithDefault("5s")
+    Duration databaseTimeout();
+
     /** How long a graceful shutdown waits for the queue to be written before the process exits. */
     @WithDefault("10s")
     Duration shutdownTimeout();

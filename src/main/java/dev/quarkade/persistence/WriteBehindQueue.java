@@ -162,7 +162,9 @@ public class WriteBehindQueue {
             return;
         }
         writing = true;
-        writer.write(batch).subscribe().with(
+        // A hung database (paused, or a half-open socket) would never answer: time out, put the batch back, retry.
+        // Should the timed-out transaction commit after all, the retry is harmless: every write is idempotent.
+        writer.write(batch).ifNoItem().after(config.databaseTimeout()).fail().subscribe().with(
                 done -> context.runOnContext(v -> succeeded(batch)),
                 failure -> context.runOnContext(v -> failed(batch, failure)));
     }

@@ -11,6 +11,7 @@ import dev.quarkade.auth.BearerHeader;
 import dev.quarkade.auth.InvalidTokenException;
 import dev.quarkade.auth.TokenClaims;
 import dev.quarkade.auth.TokenVerifier;
+import dev.quarkade.persistence.PersistenceConfig;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
@@ -20,9 +21,10 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Runs before every WebSocket upgrade: a browser Origin not on the allowlist gets 403, a missing or bad access
- * token 401, then {@link RoomAdmission} answers 404 (no such room) or 409 (no seat), after restoring the room from
- * its snapshot when rooms are durable and this node does not have it, so no endpoint ever sees an unauthenticated or
- * unseated connection. On success the token's claims travel to the connection as user data under
+ * token 401 (503 when the session store does not answer within {@code quarkade.persistence.database-timeout}),
+ * then {@link RoomAdmission} answers 404 (no such room) or 409 (no seat), after restoring the room from its snapshot
+ * when rooms are durable and this node does not have it, so no endpoint ever sees an unauthenticated or unseated
+ * connection. On success the token's claims travel to the connection as user data under
  * {@link #CLAIMS}.
  *
  * <p>
@@ -50,11 +52,14 @@ public class HandshakeCheck implements HttpUpgradeCheck {
     private final TokenVerifier verifier;
 
     private final RoomAdmission admission;
+    private final PersistenceConfig persistence;
 
-    HandshakeCheck(AllowedOrigins origins, TokenVerifier verifier, RoomAdmission admission) {
+    HandshakeCheck(AllowedOrigins origins, TokenVerifier verifier, RoomAdmission admission,
+            PersistenceConfig persistence) {
         this.origins = origins;
         this.verifier = verifier;
         this.admission = admission;
+        this.persistence = persistence;
     }
 
     @Override
@@ -70,9 +75,12 @@ public class HandshakeCheck implements HttpUpgradeCheck {
         if (token == null) {
             return CheckResult.rejectUpgrade(401, CHALLENGE);
         }
-        return verifier.verify(token)
+        // The session look-up and a room's restore need the database: one that hangs (paused, half-open) must not
+        // hold the upgrade.
+        return verifier.verify(token).ifNoItem().after(persistence.databaseTimeout()).fail()
                 // Only an authenticated player learns whether a room exists or is full.
-                .flatMap(claims -> admission.admit(context.pathParam("roomId"), claims.playerId()).map(admitted -> {
+                .flatMap(claims -> admission.admit(context.pathParam("roomId"), claims.playerId())
+                        .ifNoItem().after(persistence.databaseTimeout()).fail().map(admitted -> {
                     if (admitted != RoomAdmission.ADMITTED) {
                         return CheckResult.rejectUpgradeSync(admitted);
                     }

@@ -44,7 +44,7 @@ import io.vertx.core.net.impl.ConnectionBase;
 public class RoomSocket {
 
     private static final Logger LOG = Logger.getLogger(RoomSocket.class);
-    private static final TypedKey<PlayerConnection> PLAYER = new TypedKey<>("quarkade.player");
+    static final TypedKey<PlayerConnection> PLAYER = new TypedKey<>("quarkade.player");
     /** The code this endpoint closed with: after a frame-decoder error Vert.x drops the socket before it records one. */
     private static final TypedKey<Integer> CLOSED_WITH = new TypedKey<>("quarkade.closed-with");
 
@@ -188,6 +188,7 @@ public class RoomSocket {
         if (http == null) {
             return;
         }
+        CloseCodeCheck.install(http);
         http.exceptionHandler(failure -> {
             int code = FrameFailures.closeCode(failure);
             if (code < 0) {

@@ -7,10 +7,16 @@ import dev.quarkade.testsupport.LocalPostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** Runs the app on its own PostgreSQL server, one a test may kill with SIGKILL and start again. */
+/** Runs the app on its own PostgreSQL server, one a test may kill, pause or cut off, and start again. */
 public class KillableDatabase implements QuarkusTestProfile {
 
     static volatile LocalPostgresServer server;
+
+    /** A paused database is noticed (readiness DOWN, a write retried) after 1 s. */
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("quarkade.persistence.database-timeout", "1s", "quarkade.persistence.retry-max-backoff", "500ms");
+    }
 
     @Override
     public List<TestResourceEntry> testResources() {

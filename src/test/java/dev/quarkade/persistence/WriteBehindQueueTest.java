@@ -85,6 +85,10 @@ class WriteBehindQueueTest {
                 return Duration.ofMillis(40);
             }
 
+            public Duration databaseTimeout() {
+                return Duration.ofMillis(100);
+            }
+
             public Duration shutdownTimeout() {
                 return Duration.ofSeconds(5);
             }
@@ -131,6 +135,32 @@ class WriteBehindQueueTest {
         assertThat(queue.flush(Duration.ofSeconds(5))).isZero();
         assertThat(written).containsExactly(11, 12, 14, 15, 16);
         assertThat(counter("quarkade.persistence.rejected")).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchTheDatabaseNeverAnswersTimesOutAndIsRetried() {
+        AtomicInteger hangs = new AtomicInteger(2);
+        BatchWriter hungThenBack = new BatchWriter() {
+            final FakeDatabase database = new FakeDatabase(0);
+
+            @Override
+            public Uni<Void> write(List<PendingWrite> batch) {
+                // A paused server: the query is sent and nothing ever comes back.
+                return hangs.getAndDecrement() > 0 ? Uni.createFrom().nothing() : database.write(batch);
+            }
+
+            @Override
+            public boolean isPermanent(Throwable failure) {
+                return database.isPermanent(failure);
+            }
+        };
+        WriteBehindQueue queue = queue(1000, 10, hungThenBack);
+        queue.start();
+        IntStream.rangeClosed(1, 3).forEach(n -> queue.submit(new Numbered(n)));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> written.size() == 3);
+        assertThat(written).containsExactly(1, 2, 3);
+        assertThat(counter("quarkade.persistence.retries")).isEqualTo(2);
     }
 
     @Test

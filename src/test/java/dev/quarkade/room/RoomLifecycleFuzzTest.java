@@ -14,20 +14,36 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.quarkade.game.PlayerResult;
+import dev.quarkade.persistence.BatchWriter;
+import dev.quarkade.persistence.PendingWrite;
+import dev.quarkade.persistence.PersistenceConfig;
+import dev.quarkade.persistence.WriteBehindQueue;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Tuple;
 import dev.quarkade.game.arena.ArenaGame;
 import dev.quarkade.protocol.CloseCodes;
 import dev.quarkade.protocol.ServerMessage;
 import dev.quarkade.room.RoomTest.FakeChannel;
 
 /**
- * Seeded random walks of join, leave, drop, reconnect, replace, late messages from dead connections and the passing of
- * time over thousands of ticks, against the plain Room and a model of who should be seated. After every tick the
- * room's seat count, every connected client's roster and the liveness it shows must match the model (no ghost, no
- * lost player); at the end everyone leaves and the room must dispose itself with nothing left queued.
+ * Seeded random walks of join, leave, drop, reconnect, replace, late messages from dead connections, the passing of
+ * time, rooms closed under their players (dispose) and a database that turns slow or fails, over thousands of ticks,
+ * against the plain Room and a model of who should be seated. Finished matches go through a real
+ * {@link WriteBehindQueue} whose writer stands in for that database. After every tick the room's seat count, every
+ * connected client's roster and the liveness it shows must match the model (no ghost, no lost player); at the end
+ * everyone leaves, the room disposes itself, and every counter is back to zero: open rooms, seated players, open
+ * connections, the inbox, and pending writes (every match written exactly once, none dropped).
  */
 class RoomLifecycleFuzzTest {
 
@@ -35,6 +51,36 @@ class RoomLifecycleFuzzTest {
             Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 20);
     static final int CAPACITY = 4;
     static final int STEPS = 3000;
+    /** The write-behind queue with short waits, so a walk's slow database costs milliseconds, not seconds. */
+    static final PersistenceConfig FUZZ_PERSISTENCE = new PersistenceConfig() {
+        public int queueCapacity() {
+            return 100_000;
+        }
+
+        public int batchSize() {
+            return 8;
+        }
+
+        public Duration flushInterval() {
+            return Duration.ofMillis(5);
+        }
+
+        public Duration retryMinBackoff() {
+            return Duration.ofMillis(1);
+        }
+
+        public Duration retryMaxBackoff() {
+            return Duration.ofMillis(20);
+        }
+
+        public Duration databaseTimeout() {
+            return Duration.ofSeconds(5);
+        }
+
+        public Duration shutdownTimeout() {
+            return Duration.ofSeconds(5);
+        }
+    };
 
     /** One account as the test believes it stands. */
     static final class Player {
@@ -47,27 +93,74 @@ class RoomLifecycleFuzzTest {
         long droppedAtMs;
     }
 
+    private static final Vertx VERTX = Vertx.vertx();
+
     long now = 1_000_000;
     final List<String> closed = new ArrayList<>();
     final List<Player> players = new ArrayList<>();
     Room room;
+    int roomsOpen;
+    int roomsCreated;
+    final SlowDatabase database = new SlowDatabase();
+    final Set<Integer> matchesSubmitted = new HashSet<>();
+    WriteBehindQueue queue;
+
+    /** Stands in for PostgreSQL: takes a batch after a delay the walk changes, and fails for a while when told to. */
+    static final class SlowDatabase implements BatchWriter {
+        final Set<Integer> written = ConcurrentHashMap.newKeySet();
+        final AtomicInteger writtenTwice = new AtomicInteger();
+        volatile int delayMs;
+        final AtomicInteger failures = new AtomicInteger();
+
+        @Override
+        public Uni<Void> write(List<PendingWrite> batch) {
+            if (failures.getAndUpdate(f -> Math.max(0, f - 1)) > 0) {
+                return Uni.createFrom().failure(new IllegalStateException("connection refused"));
+            }
+            Uni<Void> answer = Uni.createFrom().voidItem();
+            if (delayMs > 0) {
+                answer = answer.onItem().delayIt().by(Duration.ofMillis(delayMs));
+            }
+            return answer.invoke(() -> batch.forEach(w -> {
+                if (!written.add(((MatchWrite) w).n())) {
+                    writtenTwice.incrementAndGet();
+                }
+            }));
+        }
+
+        @Override
+        public boolean isPermanent(Throwable failure) {
+            return false;
+        }
+    }
+
+    /** A finished match as the queue sees it: numbered, so the test can tell each was written once. */
+    record MatchWrite(int n) implements PendingWrite {
+        @Override
+        public List<Statement> statements() {
+            return List.of(new Statement("match " + n, Tuple.of(n)));
+        }
+    }
+
+    @AfterEach
+    void stopQueue() {
+        if (queue != null) {
+            queue.flush(Duration.ofSeconds(1));
+        }
+    }
+
+    @AfterAll
+    static void closeVertx() {
+        VERTX.close();
+    }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = { 1, 2, 3, 42, 2026 })
     void randomLifecyclesLeaveNoGhostAndNoLeak(long seed) {
         Random random = new Random(seed);
-        room = new Room("fuzz", new ArenaGame(new RoomTest.TestArenaConfig(Duration.ofSeconds(30))), CAPACITY,
-                SETTINGS, new RoomListener() {
-                    @Override
-                    public void matchEnded(String roomId, String game, Instant startedAt, Instant endedAt,
-                            List<PlayerResult> results) {
-                    }
-
-                    @Override
-                    public void roomClosed(String roomId) {
-                        closed.add(roomId);
-                    }
-                }, new Random(seed), now);
+        queue = new WriteBehindQueue(VERTX, database, FUZZ_PERSISTENCE, new SimpleMeterRegistry());
+        queue.start();
+        openRoom(seed);
         for (int i = 0; i < 8; i++) {
             players.add(new Player());
         }
@@ -76,9 +169,15 @@ class RoomLifecycleFuzzTest {
             for (int a = 0; a < actions; a++) {
                 act(random, players.get(random.nextInt(players.size())));
             }
+            if (random.nextInt(200) == 0) {
+                slowDatabase(random);
+            }
             now += random.nextInt(10) == 0 ? random.nextInt(3000) : 33;
             tick();
             assertMatchesModel(seed, step);
+            if (random.nextInt(1000) == 0) {
+                dispose(seed, step);
+            }
         }
 
         for (Player p : players) {
@@ -94,8 +193,68 @@ class RoomLifecycleFuzzTest {
         assertThat(room.summary().players()).as("seats after everyone left").isZero();
         now += SETTINGS.idleTimeout().toMillis();
         assertThat(room.tick(now)).as("the empty room disposes itself").isFalse();
-        assertThat(closed).containsExactly("fuzz");
+        assertThat(closed).hasSize(roomsCreated).allMatch("fuzz"::equals);
+        assertThat(roomsOpen).as("rooms open").isZero();
         assertThat(room.queuedCommands()).as("nothing left in the inbox").isZero();
+        assertThat(players).as("connections the room left open").allMatch(p -> p.channel == null
+                || p.channel.closeCode != null || !p.seated);
+        database.delayMs = 0;
+        database.failures.set(0);
+        assertThat(queue.flush(Duration.ofSeconds(10))).as("writes pending").isZero();
+        assertThat(database.written).as("every finished match written").isEqualTo(matchesSubmitted);
+        assertThat(database.writtenTwice).as("none twice: retries only follow a failure").hasValue(0);
+        assertThat(matchesSubmitted).as("matches played in the walk").isNotEmpty();
+    }
+
+    private void openRoom(long seed) {
+        room = new Room("fuzz", new ArenaGame(new RoomTest.TestArenaConfig(Duration.ofSeconds(30))), CAPACITY,
+                SETTINGS, new RoomListener() {
+                    @Override
+                    public void matchEnded(String roomId, String game, Instant startedAt, Instant endedAt,
+                            List<PlayerResult> results) {
+                        int n = matchesSubmitted.size();
+                        matchesSubmitted.add(n);
+                        queue.submit(new MatchWrite(n));
+                    }
+
+                    @Override
+                    public void roomClosed(String roomId) {
+                        closed.add(roomId);
+                        roomsOpen--;
+                    }
+                }, new Random(seed + roomsCreated), now);
+        roomsOpen++;
+        roomsCreated++;
+    }
+
+    /** An operator (or shutdown) closes the room under its players: all are closed with 4002, nobody stays seated. */
+    private void dispose(long seed, int step) {
+        List<FakeChannel> live = players.stream().filter(p -> p.seated && !p.dropped && !p.leaving)
+                .map(p -> p.channel).toList();
+        room.close(CloseCodes.ROOM_CLOSED, "room closed");
+        assertThat(live).as("live connections closed with 4002, seed %d step %d", seed, step)
+                .allMatch(c -> c.closeCode != null && c.closeCode == CloseCodes.ROOM_CLOSED);
+        assertThat(roomsOpen).isZero();
+        assertThat(room.tick(now)).as("a closed room does not tick").isFalse();
+        for (Player p : players) {
+            if (p.channel != null) {
+                p.deadChannels.add(p.channel);
+            }
+            p.channel = null;
+            p.seated = false;
+            p.dropped = false;
+            p.leaving = false;
+        }
+        openRoom(seed);
+    }
+
+    /** The database turns slow (up to 200 ms a batch), fails a few attempts in a row, or recovers. */
+    private void slowDatabase(Random random) {
+        switch (random.nextInt(3)) {
+            case 0 -> database.delayMs = 20 + random.nextInt(180);
+            case 1 -> database.failures.set(1 + random.nextInt(4));
+            default -> database.delayMs = 0;
+        }
     }
 
     private void act(Random random, Player p) {
@@ -203,7 +362,7 @@ class RoomLifecycleFuzzTest {
         players.forEach(p -> dead.addAll(p.deadChannels));
         for (FakeChannel d : dead) {
             if (d.closeCode != null) {
-                assertThat(d.closeCode).isIn(CloseCodes.REPLACED, CloseCodes.NORMAL);
+                assertThat(d.closeCode).isIn(CloseCodes.REPLACED, CloseCodes.NORMAL, CloseCodes.ROOM_CLOSED);
             }
         }
     }

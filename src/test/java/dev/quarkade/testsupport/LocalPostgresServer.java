@@ -97,6 +97,44 @@ public final class LocalPostgresServer implements AutoCloseable {
                 .allProcesses().noneMatch(p -> p.parent().map(ProcessHandle::pid).orElse(-1L) == pid || p.pid() == pid));
     }
 
+    /**
+     * Freezes the whole server with SIGSTOP: the postmaster and every backend. Its sockets stay open and the kernel
+     * still accepts connections and takes queries, but nothing answers: what a hung or swapped-out database looks like.
+     */
+    public void pause() throws IOException, InterruptedException {
+        signalAll("-STOP");
+    }
+
+    /** SIGCONT to the postmaster and every backend: the server answers what it was sent meanwhile. */
+    public void resume() throws IOException, InterruptedException {
+        signalAll("-CONT");
+    }
+
+    /**
+     * Terminates every backend serving the application database, as an operator's {@code pg_terminate_backend} or a
+     * failover would; the server stays up. Answers how many were terminated.
+     */
+    public int terminateBackends() throws SQLException {
+        try (Connection c = connectTo("postgres"); var rows = c.createStatement().executeQuery(
+                "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '"
+                        + DATABASE + "' AND pid <> pg_backend_pid()")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    /** The postmaster first, so that it forks no backend the second signal would miss; then its children. */
+    private void signalAll(String signal) throws IOException, InterruptedException {
+        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        run(List.of("kill", signal, String.valueOf(pid)));
+        List<String> children = new ArrayList<>(List.of("kill", signal));
+        ProcessHandle.allProcesses().filter(p -> p.parent().map(ProcessHandle::pid).orElse(-1L) == pid)
+                .forEach(p -> children.add(String.valueOf(p.pid())));
+        if (children.size() > 2) {
+            run(children);
+        }
+    }
+
     /** Starts the server again on the same port and data, and waits until it accepts connections. */
     public void startServer() throws IOException, InterruptedException {
         pgCtl("-l", dataDir.resolve("server.log").toString(), "-o",

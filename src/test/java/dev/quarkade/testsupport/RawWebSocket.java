@@ -49,7 +49,21 @@ public final class RawWebSocket implements AutoCloseable {
     /** Sends the HTTP upgrade and reads the answer; {@link #status()} is 101 when upgraded. */
     public static RawWebSocket connect(String host, int port, String path, Map<String, String> headers)
             throws IOException {
-        Socket socket = new Socket(host, port);
+        return connect(host, port, path, headers, 0);
+    }
+
+    /**
+     * As {@link #connect(String, int, String, Map)}, with the socket's receive buffer set to {@code receiveBuffer}
+     * bytes before connecting (0: the system's default). A small one makes a client that stops reading push back on
+     * the server after a few kilobytes instead of the megabytes the kernel would otherwise absorb.
+     */
+    public static RawWebSocket connect(String host, int port, String path, Map<String, String> headers,
+            int receiveBuffer) throws IOException {
+        Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new java.net.InetSocketAddress(host, port));
         socket.setTcpNoDelay(true);
         byte[] key = new byte[16];
         RANDOM.nextBytes(key);

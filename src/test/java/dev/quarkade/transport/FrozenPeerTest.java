@@ -5,7 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +25,7 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * A real hung client: a separate process that answers pings, then is frozen with SIGSTOP. Its TCP connection stays
  * up (its kernel still acknowledges), so only the heartbeat can find it: it must be dropped within timeout plus one
- * interval of its last Pong, and the room must keep playing for the others.
+ * interval of its last Pong, and the room must keep playing for the others. Then a hundred of them at once.
  */
 @QuarkusTest
 @TestProfile(FastHeartbeat.class)
@@ -27,6 +33,9 @@ class FrozenPeerTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    io.quarkus.websockets.next.OpenConnections openConnections;
 
     @Test
     void peerFrozenWithSigstopIsDroppedWithinTimeoutPlusOneInterval() throws Exception {
@@ -43,18 +52,21 @@ class FrozenPeerTest {
                         .atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 3 * FastHeartbeat.INTERVAL_MS))
                         .until(() -> livenessOf(watcher, "frozen") == ServerMessage.Seat.CONNECTED);
 
-                peer.freeze();
-                long frozenAt = System.nanoTime();
-                await().atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 3 * FastHeartbeat.INTERVAL_MS))
-                        .pollInterval(Duration.ofMillis(20))
+                try (DropWatch watch = DropWatch.of(openConnections.listAll(), Set.of(frozen.playerId))) {
+                    peer.freeze();
+                    long frozenAt = System.nanoTime();
+                    await().atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 4 * FastHeartbeat.INTERVAL_MS))
+                            .until(() -> watch.dropped() == 1);
+                    long silenceMs = watch.silenceAtDropMillis()[0];
+                    System.out.printf("[measure] SIGSTOP peer dropped %d ms after its last Pong, %d ms after the "
+                            + "freeze (timeout %d ms, interval %d ms)%n", silenceMs,
+                            watch.droppedAfterMillis(frozenAt)[0], FastHeartbeat.TIMEOUT_MS, FastHeartbeat.INTERVAL_MS);
+                    // Never before the timeout, and within one interval after it, counted from its last Pong.
+                    assertThat(silenceMs).isBetween(FastHeartbeat.TIMEOUT_MS,
+                            FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS);
+                }
+                await().atMost(Duration.ofSeconds(2))
                         .until(() -> livenessOf(watcher, "frozen") == ServerMessage.Seat.DROPPED);
-                long detectedMs = (System.nanoTime() - frozenAt) / 1_000_000;
-                System.out.printf("[measure] SIGSTOP peer dropped %d ms after the freeze (timeout %d ms, interval %d ms)%n",
-                        detectedMs, FastHeartbeat.TIMEOUT_MS, FastHeartbeat.INTERVAL_MS);
-                // Its last Pong came at most one interval before the freeze; the drop is due timeout after that Pong,
-                // and the promise is within one interval more.
-                assertThat(detectedMs).isBetween(FastHeartbeat.TIMEOUT_MS - FastHeartbeat.INTERVAL_MS,
-                        FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS);
                 assertThat(watcher.mirror.all(ServerMessage.Roster.class)).as("suspect before dropped")
                         .anyMatch(r -> r.seats().stream().anyMatch(s -> s.name().equals("frozen")
                                 && s.liveness() == ServerMessage.Seat.SUSPECT));
@@ -63,6 +75,62 @@ class FrozenPeerTest {
             await().atMost(Duration.ofSeconds(2)).until(() -> watcher.mirror.latestTick() > tick + 10);
             assertThat(watcher.isClosed()).isFalse();
         }
+    }
+
+    /**
+     * A hundred hung clients at once: one process holding 100 connections in 25 rooms, answering pings, then frozen.
+     * Every one of them must be dropped within timeout plus one interval of its own last Pong (as the server saw it),
+     * never before the timeout, and a player sharing a room with three of them plays on.
+     */
+    @Test
+    void hundredPeersFrozenAtOnceAreAllDroppedWithinTimeoutPlusOneIntervalOfTheirLastPong() throws Exception {
+        int peers = 100;
+        try (TestPlayer watcher = TestPlayer.guest(base, "watcher")) {
+            watcher.connect(watcher.quickPlay());
+            List<TestPlayer> accounts = new ArrayList<>();
+            for (int i = 0; i < peers; i++) {
+                accounts.add(TestPlayer.guest(base, "frozen" + i));
+            }
+            List<PeerProcess.Target> targets = new ArrayList<>();
+            for (TestPlayer account : accounts) {
+                targets.add(new PeerProcess.Target("/ws/rooms/" + account.quickPlay(), account.accessToken));
+            }
+            Set<UUID> ids = accounts.stream().map(a -> a.playerId).collect(Collectors.toSet());
+            try (PeerProcess peer = PeerProcess.startMany(List.of(), base.getHost(), base.getPort(), targets)) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> seatedCount(ids) == peers);
+                try (DropWatch watch = DropWatch.of(openConnections.listAll(), ids)) {
+                    // Alive through more than a whole timeout: all answer the heartbeat, none is dropped.
+                    await().during(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS))
+                            .atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 3 * FastHeartbeat.INTERVAL_MS))
+                            .until(() -> watch.dropped() == 0);
+
+                    peer.freeze();
+                    long frozenAt = System.nanoTime();
+                    await().atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 4 * FastHeartbeat.INTERVAL_MS))
+                            .until(() -> watch.dropped() == peers);
+                    long[] silence = watch.silenceAtDropMillis();
+                    System.out.printf("[measure] %d SIGSTOP peers: silence at drop (since last Pong) %s; "
+                            + "dropped after the freeze %s (timeout %d ms, interval %d ms)%n", peers,
+                            DropWatch.distribution(silence), DropWatch.distribution(watch.droppedAfterMillis(frozenAt)),
+                            FastHeartbeat.TIMEOUT_MS, FastHeartbeat.INTERVAL_MS);
+                    assertThat(silence).hasSize(peers);
+                    // Sorted: the first is the shortest silence, the last the longest.
+                    assertThat(silence[0]).as("shortest silence at drop")
+                            .isGreaterThanOrEqualTo(FastHeartbeat.TIMEOUT_MS);
+                    assertThat(silence[peers - 1]).as("longest silence at drop")
+                            .isLessThanOrEqualTo(FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS);
+                }
+            }
+            long tick = watcher.mirror.latestTick();
+            await().atMost(Duration.ofSeconds(2)).until(() -> watcher.mirror.latestTick() > tick + 10);
+            assertThat(watcher.isClosed()).isFalse();
+            assertThat(watcher.mirror.checksumMismatches()).isZero();
+        }
+    }
+
+    private long seatedCount(Set<UUID> players) {
+        return openConnections.listAll().stream().map(c -> c.userData().get(RoomSocket.PLAYER))
+                .filter(p -> p != null && players.contains(p.playerId())).count();
     }
 
     private static int livenessOf(TestPlayer watcher, String name) {

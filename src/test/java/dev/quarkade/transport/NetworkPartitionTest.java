@@ -6,10 +6,16 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +56,9 @@ class NetworkPartitionTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    io.quarkus.websockets.next.OpenConnections openConnections;
 
     @BeforeEach
     void createNamespace() throws Exception {
@@ -97,6 +106,50 @@ class NetworkPartitionTest {
             }
             long tick = watcher.mirror.latestTick();
             await().atMost(Duration.ofSeconds(2)).until(() -> watcher.mirror.latestTick() > tick + 10);
+        }
+    }
+
+    /**
+     * A hundred connections from the namespace (one process, 25 rooms), then the link taken down under all of them:
+     * each is dropped within timeout plus one interval of its own last Pong, as the server saw it.
+     */
+    @Test
+    void hundredPeersBehindALinkTakenDownAreAllDroppedWithinTimeoutPlusOneIntervalOfTheirLastPong() throws Exception {
+        int peers = 100;
+        List<TestPlayer> accounts = new ArrayList<>();
+        for (int i = 0; i < peers; i++) {
+            accounts.add(TestPlayer.guest(base, "remote" + i));
+        }
+        List<PeerProcess.Target> targets = new ArrayList<>();
+        for (TestPlayer account : accounts) {
+            targets.add(new PeerProcess.Target("/ws/rooms/" + account.quickPlay(), account.accessToken));
+        }
+        Set<UUID> ids = accounts.stream().map(a -> a.playerId).collect(Collectors.toSet());
+        try (PeerProcess peer = PeerProcess.startMany(List.of("ip", "netns", "exec", NS), HOST_IP, base.getPort(),
+                targets)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> openConnections.stream()
+                    .map(c -> c.userData().get(RoomSocket.PLAYER))
+                    .filter(p -> p != null && ids.contains(p.playerId())).count() == peers);
+            try (DropWatch watch = DropWatch.of(openConnections.listAll(), ids)) {
+                await().during(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS))
+                        .atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 3 * FastHeartbeat.INTERVAL_MS))
+                        .until(() -> watch.dropped() == 0);
+
+                ip("link", "set", HOST_END, "down");
+                long cutAt = System.nanoTime();
+                await().atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 4 * FastHeartbeat.INTERVAL_MS))
+                        .until(() -> watch.dropped() == peers);
+                long[] silence = watch.silenceAtDropMillis();
+                System.out.printf("[measure] %d peers behind a downed veth link: silence at drop (since last Pong) %s;"
+                        + " dropped after the cut %s%n", peers, DropWatch.distribution(silence),
+                        DropWatch.distribution(watch.droppedAfterMillis(cutAt)));
+                assertThat(silence).hasSize(peers);
+                // Sorted: the first is the shortest silence, the last the longest.
+                assertThat(silence[0]).as("shortest silence at drop")
+                        .isGreaterThanOrEqualTo(FastHeartbeat.TIMEOUT_MS);
+                assertThat(silence[peers - 1]).as("longest silence at drop")
+                        .isLessThanOrEqualTo(FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS);
+            }
         }
     }
 
