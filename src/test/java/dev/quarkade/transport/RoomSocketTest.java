@@ -160,6 +160,24 @@ class RoomSocketTest {
                 .anyMatch(pong -> pong.nonce() == 4242));
     }
 
+    /**
+     * Messages sent right after the upgrade may reach websockets-next's dispatch before the endpoint has opened;
+     * later ones go straight from Vert.x ({@link InboundFrames}): every one is answered, in the order sent.
+     */
+    @Test
+    void messagesSentRightAfterTheUpgradeAreAllAnsweredInOrder() throws Exception {
+        TestPlayer p = player("eager");
+        p.connect(createRoom(p, 2));
+        int pings = 40;
+        for (int i = 1; i <= pings; i++) {
+            p.send(new ClientMessage.Ping(i));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> p.mirror.all(ServerMessage.Pong.class).size() >= pings);
+        assertThat(p.mirror.all(ServerMessage.Pong.class)).extracting(ServerMessage.Pong::nonce)
+                .containsExactly(java.util.stream.LongStream.rangeClosed(1, pings).boxed().toArray(Long[]::new));
+        assertThat(p.isClosed()).isFalse();
+    }
+
     @Test
     void chatIsRelayedToTheRoom() throws Exception {
         TestPlayer a = player("talker");
