@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,10 @@ class RoomSocketTest {
         assertThat(metrics).contains("quarkade_rooms ", "quarkade_players ", "quarkade_room_tick_seconds_bucket",
                 "quarkade_room_bytes_sent_bytes_total{room=\"" + room + "\"", "quarkade_messages_in_total",
                 "quarkade_messages_out_total");
+        Matcher in = Pattern.compile("(?m)^quarkade_messages_in_total(?:\\{[^}]*\\})? (\\S+)").matcher(metrics);
+        assertThat(in.find()).as("quarkade_messages_in_total is exposed").isTrue();
+        assertThat(Double.parseDouble(in.group(1))).as("inputs counted")
+                .isGreaterThanOrEqualTo(2 * steps);
     }
 
     @Test
