@@ -19,6 +19,7 @@ import dev.quarkade.room.RoomCommand;
 import dev.quarkade.room.RoomConfig;
 import dev.quarkade.room.RoomService;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -30,13 +31,17 @@ import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * The room WebSocket: one connection per player per room, binary frames only. Every frame goes through one pipeline:
- * size → rate limit → decode → validate → the room's inbox. Nothing here touches room state: the room applies
+ * size → rate limit → decode → validate → the room's inbox ({@link #receive}, reached straight from Vert.x through
+ * {@link InboundFrames} once the connection is open). Nothing here touches room state: the room applies
  * commands at its next tick. Authentication and admission happen before the upgrade ({@link HandshakeCheck}), so an
  * open connection always has verified claims and a held seat.
  */
@@ -98,17 +103,27 @@ public class RoomSocket {
                 new ConnectionLiveness(System.nanoTime()));
         connection.userData().put(PLAYER, player);
         watchFrameFailures(connection);
+        InboundFrames.install(connection, frame -> receive(connection, player, frame),
+                failure -> onError(connection, failure));
         heartbeat.watch(connection, player);
         room.submit(new RoomCommand.Join(channel, claims.playerId(), claims.name()));
     }
 
+    /**
+     * Only the messages that arrive before {@link #open} has run come this way; from then on {@link InboundFrames}
+     * hands them to {@link #receive} without websockets-next's per-message dispatch.
+     */
     @OnBinaryMessage
     @NonBlocking
     void onBinary(WebSocketConnection connection, Buffer frame) {
         PlayerConnection player = connection.userData().get(PLAYER);
-        if (player == null) {
-            return;
+        if (player != null) {
+            receive(connection, player, frame);
         }
+    }
+
+    /** The pipeline every binary message goes through, on the connection's event loop. */
+    private void receive(WebSocketConnection connection, PlayerConnection player, Buffer frame) {
         metrics.messageIn();
         if (frame.length() > Limits.MAX_CLIENT_FRAME) {
             close(connection, CloseCodes.MESSAGE_TOO_BIG, "message over " + Limits.MAX_CLIENT_FRAME + " bytes");
@@ -233,13 +248,17 @@ public class RoomSocket {
 
     /** In-band renewal: a fresh token of the same player extends the connection past the old token's expiry. */
     private void refreshToken(WebSocketConnection connection, PlayerConnection player, String token) {
-        verifier.verifyForConnection(token, player.playerId()).subscribe().with(
+        // The session look-up uses Hibernate Reactive, which wants its own safe duplicated context; messages come
+        // from InboundFrames on the event loop's own context.
+        Context isolated = VertxContext.createNewDuplicatedContext(Vertx.currentContext());
+        VertxContextSafetyToggle.setContextSafe(isolated, true);
+        isolated.runOnContext(ignored -> verifier.verifyForConnection(token, player.playerId()).subscribe().with(
                 claims -> {
                     if (openConnections.extend(connection.id(), claims)) {
                         send(player.channel(), new ServerMessage.TokenAccepted(claims.expiresAt().toEpochMilli()));
                     }
                 },
-                failure -> close(connection, CloseCodes.POLICY_VIOLATION, "token refused"));
+                failure -> close(connection, CloseCodes.POLICY_VIOLATION, "token refused")));
     }
 
     private static void send(ConnectionChannel channel, ServerMessage message) {

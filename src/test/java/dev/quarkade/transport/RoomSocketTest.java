@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,10 @@ class RoomSocketTest {
         assertThat(metrics).contains("quarkade_rooms ", "quarkade_players ", "quarkade_room_tick_seconds_bucket",
                 "quarkade_room_bytes_sent_bytes_total{room=\"" + room + "\"", "quarkade_messages_in_total",
                 "quarkade_messages_out_total");
+        Matcher in = Pattern.compile("(?m)^quarkade_messages_in_total(?:\\{[^}]*\\})? (\\S+)").matcher(metrics);
+        assertThat(in.find()).as("quarkade_messages_in_total is exposed").isTrue();
+        assertThat(Double.parseDouble(in.group(1))).as("inputs counted")
+                .isGreaterThanOrEqualTo(2 * steps);
     }
 
     @Test
@@ -158,6 +164,24 @@ class RoomSocketTest {
         p.send(new ClientMessage.Ping(4242));
         await().atMost(Duration.ofSeconds(15)).until(() -> p.mirror.all(ServerMessage.Pong.class).stream()
                 .anyMatch(pong -> pong.nonce() == 4242));
+    }
+
+    /**
+     * Messages sent right after the upgrade may reach websockets-next's dispatch before the endpoint has opened;
+     * later ones go straight from Vert.x ({@link InboundFrames}): every one is answered, in the order sent.
+     */
+    @Test
+    void messagesSentRightAfterTheUpgradeAreAllAnsweredInOrder() throws Exception {
+        TestPlayer p = player("eager");
+        p.connect(createRoom(p, 2));
+        int pings = 40;
+        for (int i = 1; i <= pings; i++) {
+            p.send(new ClientMessage.Ping(i));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> p.mirror.all(ServerMessage.Pong.class).size() >= pings);
+        assertThat(p.mirror.all(ServerMessage.Pong.class)).extracting(ServerMessage.Pong::nonce)
+                .containsExactly(java.util.stream.LongStream.rangeClosed(1, pings).boxed().toArray(Long[]::new));
+        assertThat(p.isClosed()).isFalse();
     }
 
     @Test

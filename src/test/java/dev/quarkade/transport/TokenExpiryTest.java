@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.inject.Inject;
 
@@ -20,10 +22,16 @@ import dev.quarkade.auth.InvalidTokenException;
 import dev.quarkade.auth.SigningKeys;
 import dev.quarkade.auth.TokenClaims;
 import dev.quarkade.auth.TokenVerifier;
+import dev.quarkade.protocol.ClientCodec;
+import dev.quarkade.protocol.ClientMessage;
+import dev.quarkade.protocol.ProtocolException;
+import dev.quarkade.protocol.ServerCodec;
+import dev.quarkade.protocol.ServerMessage;
 import dev.quarkade.testsupport.UpgradeTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.core.buffer.Buffer;
 
 @QuarkusTest
 @TestProfile(ShortLivedTokens.class)
@@ -65,6 +73,45 @@ class TokenExpiryTest extends UpgradeTestBase {
             assertTrue(openConnections.extend(connectionId, claims));
 
             await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> !ws.isClosed());
+        }
+    }
+
+    /** The in-band way: TOKEN_REFRESH on the socket (its session is looked up on the database) answers TOKEN_ACCEPTED. */
+    @Test
+    void tokenRefreshSentOnTheSocketIsAcceptedAndExtendsTheConnection() {
+        Accounts.Tokens player = Accounts.guest();
+        NumericDate expiry = NumericDate.fromSeconds(NumericDate.now().getValue() + 60);
+        String fresh = new Forgery(keys).signedByUs(player.accessToken(),
+                claims -> claims.setExpirationTime(expiry));
+        try (WsClient ws = WsClient.withBearer(vertx, roomPath, player.accessToken())) {
+            assertEquals(101, ws.status());
+            List<ServerMessage> received = new CopyOnWriteArrayList<>();
+            ws.socket().binaryMessageHandler(frame -> {
+                try {
+                    received.add(ServerCodec.decode(frame.getBytes()));
+                } catch (ProtocolException e) {
+                    throw new AssertionError("the server sent a frame the client cannot decode", e);
+                }
+            });
+            ws.socket().writeBinaryMessage(Buffer.buffer(ClientCodec.encode(new ClientMessage.TokenRefresh(fresh))));
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.stream()
+                    .anyMatch(m -> m instanceof ServerMessage.TokenAccepted accepted
+                            && accepted.expiresAtMs() == expiry.getValueInMillis()));
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> !ws.isClosed());
+        }
+    }
+
+    @Test
+    void tokenRefreshOfAnotherPlayerOnTheSocketClosesWith1008() {
+        Accounts.Tokens player = Accounts.guest();
+        Accounts.Tokens other = Accounts.guest();
+        try (WsClient ws = WsClient.withBearer(vertx, roomPath, player.accessToken())) {
+            assertEquals(101, ws.status());
+            ws.socket().writeBinaryMessage(Buffer.buffer(ClientCodec.encode(
+                    new ClientMessage.TokenRefresh(other.accessToken()))));
+            WsClient.Closed closed = ws.awaitClose(Duration.ofSeconds(10));
+            assertEquals((short) 1008, closed.code());
+            assertEquals("token refused", closed.reason());
         }
     }
 
