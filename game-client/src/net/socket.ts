@@ -16,6 +16,11 @@ export function roomUrl(roomId: string, loc: { protocol: string; host: string } 
   return `${scheme}://${loc.host}/ws/rooms/${encodeURIComponent(roomId)}`;
 }
 
+/** The server's wsUrl for the room when it gave one (a cluster's owning node), else the page's own host. */
+export function socketUrl(roomId: string, wsUrl?: string, loc: { protocol: string; host: string } = location): string {
+  return wsUrl || roomUrl(roomId, loc);
+}
+
 /**
  * A browser may only send close code 1000 or 3000-4999 (others throw InvalidAccessError), so the protocol's 1003 and
  * 1007 go out as a close without a code; the session still acts on the code we meant.

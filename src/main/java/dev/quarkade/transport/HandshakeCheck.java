@@ -20,8 +20,9 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Runs before every WebSocket upgrade: a browser Origin not on the allowlist gets 403, a missing or bad access
- * token 401, then {@link RoomAdmission} answers 404 (no such room) or 409 (no seat), so no endpoint ever sees an
- * unauthenticated or unseated connection. On success the token's claims travel to the connection as user data under
+ * token 401, then {@link RoomAdmission} answers 404 (no such room), 409 (no seat) or, in cluster mode, 421 (the room
+ * runs on another node, whose URL the answer carries), so no endpoint ever sees an unauthenticated or unseated
+ * connection. (A room of another node is mostly answered earlier, with a JSON body, by {@link WrongNodeRoute}.) On success the token's claims travel to the connection as user data under
  * {@link #CLAIMS}.
  *
  * <p>
@@ -70,16 +71,19 @@ public class HandshakeCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(401, CHALLENGE);
         }
         return verifier.verify(token)
-                .map(claims -> {
-                    // Only an authenticated player learns whether a room exists or is full.
-                    int admitted = admission.admit(context.pathParam("roomId"), claims.playerId());
-                    if (admitted != RoomAdmission.ADMITTED) {
-                        return CheckResult.rejectUpgradeSync(admitted);
+                // Only an authenticated player learns whether a room exists or is full.
+                .flatMap(claims -> admission.admit(context.pathParam("roomId"), claims.playerId()).map(decision -> {
+                    if (decision.status() == RoomAdmission.WRONG_NODE) {
+                        return CheckResult.rejectUpgradeSync(decision.status(),
+                                Map.of(RoomAdmission.NODE_URL_HEADER, List.of(decision.wsUrl())));
+                    }
+                    if (decision.status() != RoomAdmission.ADMITTED) {
+                        return CheckResult.rejectUpgradeSync(decision.status());
                     }
                     context.userData().put(CLAIMS, claims);
                     context.userData().put(HTTP_CONNECTION, request.connection());
                     return CheckResult.permitUpgradeSync();
-                })
+                }))
                 .onFailure(InvalidTokenException.class).recoverWithItem(e -> {
                     LOG.debugf("Upgrade refused: %s", e.getMessage());
                     return CheckResult.rejectUpgradeSync(401, CHALLENGE);

@@ -44,7 +44,12 @@ public final class PackagedApp implements AutoCloseable {
      */
     public static PackagedApp start(Map<String, String> systemProperties, Map<String, String> environment)
             throws IOException {
-        int port = LocalPostgresServer.freePort();
+        return startOnPort(LocalPostgresServer.freePort(), systemProperties, environment);
+    }
+
+    /** As {@link #start}, on a port the caller chose (a cluster node must know its own public URL). */
+    public static PackagedApp startOnPort(int port, Map<String, String> systemProperties,
+            Map<String, String> environment) throws IOException {
         return launch(List.of("-Dquarkus.http.port=" + port), systemProperties, environment,
                 "http://localhost:" + port, HTTP, port);
     }
@@ -139,6 +144,11 @@ public final class PackagedApp implements AutoCloseable {
     /** Sends SIGTERM and returns at once: the application is then in its shutdown delay, then exits. */
     public void terminate() {
         process.destroy();
+    }
+
+    /** Kills the process as a crash would (SIGKILL: no shutdown hook, nothing flushed) and waits for it to be gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     /** Stops the application gracefully (SIGTERM) and waits for it to exit. */
