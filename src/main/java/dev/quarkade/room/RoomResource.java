@@ -87,6 +87,7 @@ public class RoomResource {
     /** Holds a seat for the caller in this room, on whichever node runs it: 404 no such room, 409 full. */
     @POST
     @Path("/rooms/{roomId}/join")
+    @Consumes(MediaType.WILDCARD) // no body
     @Authenticated
     public Uni<SeatHeld> join(@PathParam("roomId") String roomId, @Context HttpServerRequest request) {
         return lobby.join(roomId, TokenClaims.of(identity).playerId(), requestBase(request)).map(this::seatHeld);
