@@ -1,15 +1,13 @@
 package dev.quarkade.cluster;
 
-import java.security.SecureRandom;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.quarkade.ops.NodeName;
 
 /**
- * This node as the cluster knows it: an id unique to this process start (host name plus a random suffix, so a
- * restarted process is a new incarnation and never inherits a dead one's rooms by accident), and the URLs clients and
- * other nodes reach it at.
+ * This node as the cluster knows it: its id is its {@link NodeName#incarnation() incarnation}, unique to this process
+ * start (so a restarted process is a new node, and the owner recorded in room snapshots is this id), and the URLs
+ * clients and other nodes reach it at.
  */
 @ApplicationScoped
 public class ClusterNode {
@@ -19,13 +17,7 @@ public class ClusterNode {
 
     ClusterNode(ClusterConfig config) {
         this.config = config;
-        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder suffix = new StringBuilder(6);
-        for (int i = 0; i < 6; i++) {
-            suffix.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        this.id = NodeName.get() + "-" + suffix;
+        this.id = NodeName.incarnation();
     }
 
     public String id() {

@@ -102,8 +102,14 @@ public class Lobby {
         }
         return directory.get().locate(roomId).flatMap(location -> switch (location.state()) {
             case LIVE -> Uni.createFrom().item(listed(location.room()));
-            case DEAD, MISSING -> recover(roomId, location.state())
-                    .map(room -> listed(room.summary(), ownBase(requestBase)));
+            case DEAD, MISSING -> recovery.get().recover(roomId).flatMap(restored -> restored.isPresent()
+                    ? Uni.createFrom().item(listed(restored.get().summary(), ownBase(requestBase)))
+                    : recovery.get().relocate(roomId).map(now -> {
+                        if (now.state() != RoomDirectory.Location.State.LIVE) {
+                            throw gone(roomId, location.state());
+                        }
+                        return listed(now.room());
+                    }));
         });
     }
 
@@ -149,9 +155,17 @@ public class Lobby {
         return directory.get().hold(roomId, player, holdMs()).flatMap(hold -> switch (hold.outcome()) {
             case HELD -> Uni.createFrom().item(new Placement(roomId, hold.nodeUrl()));
             case FULL -> Uni.createFrom().failure(roomFull(roomId));
-            case NODE_DEAD, NO_SUCH_ROOM -> recover(roomId, hold.outcome() == RoomDirectory.HoldOutcome.NODE_DEAD
-                    ? RoomDirectory.Location.State.DEAD : RoomDirectory.Location.State.MISSING)
-                    .flatMap(room -> directory.get().hold(roomId, player, holdMs()))
+            // Its node is gone: bring the room back (here, or wherever another caller did), then hold again.
+            case NODE_DEAD, NO_SUCH_ROOM -> recovery.get().recover(roomId)
+                    .flatMap(restored -> restored.isPresent() ? Uni.createFrom().voidItem()
+                            : recovery.get().relocate(roomId).invoke(now -> {
+                                if (now.state() != RoomDirectory.Location.State.LIVE) {
+                                    throw gone(roomId, hold.outcome() == RoomDirectory.HoldOutcome.NODE_DEAD
+                                            ? RoomDirectory.Location.State.DEAD
+                                            : RoomDirectory.Location.State.MISSING);
+                                }
+                            }).replaceWithVoid())
+                    .flatMap(v -> directory.get().hold(roomId, player, holdMs()))
                     .map(again -> {
                         if (again.outcome() != RoomDirectory.HoldOutcome.HELD) {
                             throw roomFull(roomId);
@@ -202,12 +216,12 @@ public class Lobby {
                 .flatMap(v -> matchmake(game, player, bearerToken, deadline));
     }
 
-    /** A room of a dead (or forgotten) node brought back here, or 404 {@code room_lost} / {@code unknown_room}. */
-    private Uni<Room> recover(String roomId, RoomDirectory.Location.State state) {
-        return recovery.get().recover(roomId).map(restored -> restored.orElseThrow(() -> state == RoomDirectory.Location.State.DEAD
+    /** 404 {@code room_lost} for a room whose node died and that nobody brought back, else {@code unknown_room}. */
+    private static ApiException gone(String roomId, RoomDirectory.Location.State state) {
+        return state == RoomDirectory.Location.State.DEAD
                 ? new ApiException(404, "room_lost",
-                        "Room " + roomId + " was on a node that stopped; it cannot be resumed: find another room")
-                : unknownRoom(roomId)));
+                        "Room " + roomId + " was on a node that stopped and cannot be resumed: find another room")
+                : unknownRoom(roomId);
     }
 
     private long holdMs() {

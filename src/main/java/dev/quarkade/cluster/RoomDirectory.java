@@ -139,6 +139,11 @@ public class RoomDirectory {
         });
     }
 
+    /** Whether {@code node}'s key is in Redis (renewed within the TTL). */
+    public Uni<Boolean> isAlive(String node) {
+        return redis.get().execute("EXISTS", DirectoryScripts.PREFIX + "node:" + node).map(r -> r.toInteger() == 1);
+    }
+
     /** Forgets dead nodes and their rooms; answers how many nodes were forgotten. */
     Uni<Integer> reap() {
         return eval(DirectoryScripts.REAP).map(Response::toInteger);

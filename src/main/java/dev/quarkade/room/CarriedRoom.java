@@ -12,9 +12,10 @@ import dev.quarkade.sync.StateCodec;
 import dev.quarkade.sync.WorldState;
 
 /**
- * What a room needs to carry on after a dev-mode hot reload: its id, game, seats and world. Encoded with the
- * protocol's own primitives ({@link StateCodec#encodeFull} for the world), so it needs no reflection and no class that
- * the reload throws away.
+ * What a room needs to carry on elsewhere: its id, game, seats and world. Carried across a dev-mode hot reload
+ * ({@link HotReloadCarryOver}) and stored as the body of a durable room's snapshot ({@link RoomSnapshots}). Encoded
+ * with the protocol's own primitives ({@link StateCodec#encodeFull} for the world), so it needs no reflection and no
+ * class that the reload throws away.
  */
 public record CarriedRoom(String id, String gameId, int capacity, long tick, RoomStatus status,
         List<SeatSnapshot> seats, WorldState world) {
@@ -24,7 +25,7 @@ public record CarriedRoom(String id, String gameId, int capacity, long tick, Roo
     }
 
     /** Bumped whenever the layout below changes: a snapshot of another version is ignored, not misread. */
-    static final int VERSION = 1;
+    public static final int VERSION = 1;
 
     public void writeTo(FrameWriter w) {
         w.shortString(id).shortString(gameId).u8(capacity).u64(tick).u8(status.ordinal()).u8(seats.size());
@@ -59,6 +60,21 @@ public record CarriedRoom(String id, String gameId, int capacity, long tick, Roo
         int length = (int) r.u32();
         WorldState world = StateCodec.decodeFull(r.bytes(length));
         return new CarriedRoom(id, gameId, capacity, tick, status, List.copyOf(seats), world);
+    }
+
+    /** This room alone, without a version header (the caller stores {@link #VERSION} next to it). */
+    public byte[] encode() {
+        FrameWriter w = new FrameWriter(1024);
+        writeTo(w);
+        return w.toByteArray();
+    }
+
+    /** A room {@link #encode}d with layout {@link #VERSION}; fails on anything else, trailing bytes included. */
+    public static CarriedRoom decode(byte[] bytes) throws ProtocolException {
+        FrameReader r = new FrameReader(bytes);
+        CarriedRoom room = readFrom(r);
+        r.expectEnd();
+        return room;
     }
 
     /** Encodes a list of snapshots with a version header. */

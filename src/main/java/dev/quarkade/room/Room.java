@@ -146,6 +146,11 @@ public final class Room {
         return seats.length;
     }
 
+    /** The number of the last tick run. Tick thread only (or once the room no longer ticks). */
+    public long currentTick() {
+        return tick;
+    }
+
     /** The latest view of this room for listings; safe from any thread. */
     public RoomSummary summary() {
         return summary;

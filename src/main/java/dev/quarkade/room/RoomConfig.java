@@ -44,4 +44,15 @@ public interface RoomConfig {
     /** Chat lines one player may send per minute; more are dropped. */
     @WithDefault("20")
     int chatPerMinute();
+
+    /**
+     * Durable rooms: each room is snapshotted to PostgreSQL every {@link #snapshotInterval()}, and a room of a node
+     * that died is restored from its last snapshot when one of its players reconnects ({@link DurableRooms}).
+     */
+    @WithDefault("false")
+    boolean durable();
+
+    /** How often a durable room is snapshotted (when its tick moved since the last snapshot). */
+    @WithDefault("5s")
+    Duration snapshotInterval();
 }

@@ -1,6 +1,7 @@
 package dev.quarkade.room;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -44,6 +47,8 @@ import io.vertx.core.Vertx;
 public class RoomService {
 
     private static final Logger LOG = Logger.getLogger(RoomService.class);
+    /** How long a shutdown waits for the last snapshots of durable rooms. */
+    static final Duration FINAL_SNAPSHOT_WAIT = Duration.ofSeconds(5);
 
     private final Vertx vertx;
     private final Map<String, Game> games = new ConcurrentHashMap<>();
@@ -52,11 +57,15 @@ public class RoomService {
     private final RoomSettings settings;
     private final RoomListener listener;
     private final SecureRandom seeds = new SecureRandom();
+    private final boolean durable;
+    private final SnapshotWriter snapshotWriter;
     private volatile boolean draining;
 
     public RoomService(Vertx vertx, Instance<Game> games, RoomConfig room, ReconnectConfig reconnect,
-            RoomEvents listener, MeterRegistry metrics) {
+            RoomEvents listener, MeterRegistry metrics, SnapshotWriter snapshotWriter) {
         this.vertx = vertx;
+        this.durable = room.durable();
+        this.snapshotWriter = snapshotWriter;
         games.forEach(g -> this.games.put(g.id(), g));
         this.settings = new RoomSettings(room.tickRate(), reconnect.grace(), room.idleTimeout(), room.seatHold(),
                 room.intermission(), room.maxInputsPerTick(), room.chatPerMinute(), room.inboxPerSeat());
@@ -135,7 +144,9 @@ public class RoomService {
 
     /**
      * On shutdown every room closes with 1001 "server shutting down" and stops ticking, on its own event loop,
-     * before the container goes away (a tick after that would find no beans).
+     * before the container goes away (a tick after that would find no beans). In dev mode and when rooms are durable
+     * it is 1012 "server restarting" instead: the rooms come back (after the hot reload, or from their last snapshot,
+     * written here) and their players should reconnect to them.
      */
     void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
         // The shutdown delay comes before the HTTP server stops: the last moment players can be told why.
@@ -151,15 +162,45 @@ public class RoomService {
             return;
         }
         draining = true;
-        // A dev-mode hot reload is a restart: clients should come back in a moment rather than go elsewhere, and
-        // find their room, seat and score where they left them.
-        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
-            Queue<CarriedRoom> kept = new ConcurrentLinkedQueue<>();
-            closeAll(CloseCodes.SERVICE_RESTART, "server restarting", room -> kept.add(room.carryOver()));
+        boolean devMode = LaunchMode.current() == LaunchMode.DEVELOPMENT;
+        if (!devMode && !durable) {
+            closeAll(CloseCodes.GOING_AWAY, "server shutting down");
+            return;
+        }
+        // A dev-mode hot reload, or a stop of a node whose rooms are durable, is a restart: clients should come back
+        // in a moment rather than go elsewhere, and find their room, seat and score where they left them.
+        Queue<CarriedRoom> kept = new ConcurrentLinkedQueue<>();
+        Queue<CompletableFuture<Void>> written = new ConcurrentLinkedQueue<>();
+        closeAll(CloseCodes.SERVICE_RESTART, "server restarting", room -> {
+            if (devMode) {
+                kept.add(room.carryOver());
+            }
+            if (durable) {
+                written.add(snapshotWriter.finalSnapshot(room));
+            }
+        });
+        if (devMode) {
             HotReloadCarryOver.put(List.copyOf(kept));
             LOG.infof("Dev mode: %d room(s) kept for after the restart", kept.size());
-        } else {
-            closeAll(CloseCodes.GOING_AWAY, "server shutting down");
+        }
+        if (durable) {
+            awaitFinalSnapshots(written);
+        }
+    }
+
+    /** Waits, at most {@link #FINAL_SNAPSHOT_WAIT}, for the last snapshots of the rooms to be written. */
+    private static void awaitFinalSnapshots(Queue<CompletableFuture<Void>> written) {
+        try {
+            CompletableFuture.allOf(written.toArray(CompletableFuture[]::new))
+                    .get(FINAL_SNAPSHOT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.infof("Durable rooms: last snapshot of %d room(s) written", written.size());
+        } catch (TimeoutException e) {
+            LOG.warnf("Durable rooms: last snapshots not all written within %s; the previous ones stand",
+                    FINAL_SNAPSHOT_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warnf("Durable rooms: last snapshots failed: %s", e.getMessage()); // never: they complete normally
         }
     }
 
@@ -168,23 +209,37 @@ public class RoomService {
         if (LaunchMode.current() != LaunchMode.DEVELOPMENT) {
             return;
         }
-        long now = System.currentTimeMillis();
         for (CarriedRoom snapshot : HotReloadCarryOver.take()) {
-            Game game = games.get(snapshot.gameId());
             try {
-                if (game == null) {
-                    throw new IllegalArgumentException("no game " + snapshot.gameId());
-                }
-                Room room = Room.restore(snapshot, game, settings, listener, new SplittableRandom(seeds.nextLong()),
-                        now);
-                rooms.put(room.id(), room);
-                schedule(room);
-                LOG.infof("Dev mode: room %s restored with %d seat(s) at tick %d", room.id(), snapshot.seats().size(),
-                        snapshot.tick());
+                reopen(snapshot);
+                LOG.infof("Dev mode: room %s restored with %d seat(s) at tick %d", snapshot.id(),
+                        snapshot.seats().size(), snapshot.tick());
             } catch (RuntimeException e) {
                 LOG.warnf("Dev mode: room %s could not be restored: %s", snapshot.id(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * Opens a room again on this node from a {@link Room#carryOver()}: same id, tick, world and seats, every seat
+     * DROPPED with the reconnect grace starting now ({@link Room#restore}); it ticks (and, when durable, is
+     * snapshotted) from now on.
+     *
+     * @throws IllegalArgumentException if this node has no such game, the snapshot does not fit it, or a room of that
+     *         id is already open here
+     */
+    public Room reopen(CarriedRoom snapshot) {
+        Game game = games.get(snapshot.gameId());
+        if (game == null) {
+            throw new IllegalArgumentException("no game " + snapshot.gameId());
+        }
+        Room room = Room.restore(snapshot, game, settings, listener, new SplittableRandom(seeds.nextLong()),
+                System.currentTimeMillis());
+        if (rooms.putIfAbsent(room.id(), room) != null) {
+            throw new IllegalArgumentException("room " + room.id() + " is already open");
+        }
+        schedule(room);
+        return room;
     }
 
     /** True once shutdown began: no new room or seat is handed out and readiness reports DOWN. */
@@ -280,6 +335,9 @@ public class RoomService {
         // Netty's fixed-rate schedule runs on the event loop thread and keeps the average rate exact (no drift).
         tickers.put(room.id(), loop.scheduleAtFixedRate(() -> tick(room), periodNanos, periodNanos,
                 TimeUnit.NANOSECONDS));
+        if (durable) {
+            snapshotWriter.start(room, loop, this::closeTakenOver);
+        }
     }
 
     private void tick(Room room) {
@@ -297,6 +355,24 @@ public class RoomService {
         }
     }
 
+    /**
+     * Another node restored this room, taking this one for dead: its players are sent there with 1012 (reconnect to
+     * the same room), and its snapshot, now the other node's, is kept.
+     */
+    private void closeTakenOver(Room room) {
+        EventLoop loop = loops.get(room.id());
+        if (loop == null) {
+            return;
+        }
+        loop.execute(() -> {
+            if (!room.isClosed()) {
+                room.close(CloseCodes.SERVICE_RESTART, "room moved");
+            }
+            snapshotWriter.stop(room, true);
+            stopTicking(room);
+        });
+    }
+
     private static void closeQuietly(Room room) {
         try {
             room.close(CloseCodes.INTERNAL_ERROR, "internal error");
@@ -312,6 +388,10 @@ public class RoomService {
         }
         rooms.remove(room.id());
         loops.remove(room.id());
+        if (durable) {
+            // Ended for good (disposed, closed by an operator, failed) unless the whole server is going down.
+            snapshotWriter.stop(room, draining);
+        }
     }
 
     private String newRoomId() {

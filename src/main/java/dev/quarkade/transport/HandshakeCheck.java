@@ -21,8 +21,10 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Runs before every WebSocket upgrade: a browser Origin not on the allowlist gets 403, a missing or bad access
  * token 401, then {@link RoomAdmission} answers 404 (no such room), 409 (no seat) or, in cluster mode, 421 (the room
- * runs on another node, whose URL the answer carries), so no endpoint ever sees an unauthenticated or unseated
- * connection. (A room of another node is mostly answered earlier, with a JSON body, by {@link WrongNodeRoute}.) On success the token's claims travel to the connection as user data under
+ * runs on another node, whose URL the answer carries), after restoring the room from its snapshot when rooms are
+ * durable and its node is gone, so no endpoint ever sees an unauthenticated or unseated connection. (A room of
+ * another live node is mostly answered earlier, with a JSON body, by {@link WrongNodeRoute}.) On success the token's
+ * claims travel to the connection as user data under
  * {@link #CLAIMS}.
  *
  * <p>

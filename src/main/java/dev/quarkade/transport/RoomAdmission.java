@@ -9,6 +9,7 @@ import dev.quarkade.cluster.ClusterMode;
 import dev.quarkade.cluster.ClusterNode;
 import dev.quarkade.cluster.RoomDirectory;
 import dev.quarkade.cluster.RoomRecovery;
+import dev.quarkade.room.DurableRooms;
 import dev.quarkade.room.Room;
 import dev.quarkade.room.RoomService;
 import io.smallrye.mutiny.Uni;
@@ -16,12 +17,14 @@ import io.smallrye.mutiny.Uni;
 /**
  * Decides, at the upgrade, whether an authenticated player may enter a room: 404 for a room that does not exist, 409
  * when it has no seat for them, 503 once the server is shutting down. An admitted player's seat is held, so the
- * connection that follows always finds it.
+ * connection that follows always finds it. With durable rooms, a room this node does not have is first restored from
+ * its snapshot ({@link DurableRooms#restore}, through {@link RoomRecovery}) when its node is gone: its players find
+ * their seats again.
  *
  * <p>
  * In cluster mode the seat is first held in the directory, where holds made through other nodes count: a player
  * promised a seat elsewhere gets in, nobody else can take that seat. A room of another live node answers 421 (its
- * node's URL in {@link #NODE_URL_HEADER}); a room whose node died is brought back here when it can be, else 404.
+ * node's URL in {@link #NODE_URL_HEADER}); a room whose node died is restored here when it can be, else 404.
  */
 @ApplicationScoped
 public class RoomAdmission {
@@ -45,10 +48,10 @@ public class RoomAdmission {
     private final ClusterMode cluster;
     private final Instance<RoomDirectory> directory;
     private final Instance<ClusterNode> node;
-    private final Instance<RoomRecovery> recovery;
+    private final RoomRecovery recovery;
 
     public RoomAdmission(RoomService rooms, ClusterMode cluster, Instance<RoomDirectory> directory,
-            Instance<ClusterNode> node, Instance<RoomRecovery> recovery) {
+            Instance<ClusterNode> node, RoomRecovery recovery) {
         this.rooms = rooms;
         this.cluster = cluster;
         this.directory = directory;
@@ -63,18 +66,30 @@ public class RoomAdmission {
         }
         Room room = rooms.find(roomId).orElse(null);
         if (!cluster.enabled()) {
-            return Uni.createFrom().item(Decision.of(room == null ? 404 : holdHere(room, player)));
+            if (room != null) {
+                return Uni.createFrom().item(Decision.of(holdHere(room, player)));
+            }
+            // Durable rooms: a room of a predecessor of this process comes back from its snapshot.
+            return recovery.recover(roomId).map(restored -> Decision.of(restored.map(r -> holdHere(r, player))
+                    .orElse(404)));
         }
         if (room != null) {
             return holdInDirectory(room, player);
         }
         return directory.get().locate(roomId).flatMap(location -> switch (location.state()) {
-            case LIVE -> Uni.createFrom().item(location.node().equals(node.get().id()) ? Decision.of(404)
-                    : new Decision(WRONG_NODE, location.room().nodeUrl() + "/ws/rooms/" + roomId));
-            case DEAD, MISSING -> recovery.get().recover(roomId).flatMap(restored -> restored.isPresent()
+            case LIVE -> Uni.createFrom().item(elsewhere(location, roomId));
+            case DEAD, MISSING -> recovery.recover(roomId).flatMap(restored -> restored.isPresent()
                     ? holdInDirectory(restored.get(), player)
-                    : Uni.createFrom().item(Decision.of(404)));
+                    : recovery.relocate(roomId).map(now -> now.state() == RoomDirectory.Location.State.LIVE
+                            ? elsewhere(now, roomId)
+                            : Decision.of(404)));
         });
+    }
+
+    /** 421 with the room's URL on its live node (404 if the directory says it is ours but we do not have it). */
+    private Decision elsewhere(RoomDirectory.Location location, String roomId) {
+        return location.node().equals(node.get().id()) ? Decision.of(404)
+                : new Decision(WRONG_NODE, location.room().nodeUrl() + "/ws/rooms/" + roomId);
     }
 
     /** Cluster mode: the directory first (holds made through other nodes count), then this node's own seat book. */

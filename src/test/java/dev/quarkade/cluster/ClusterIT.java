@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.quarkade.game.arena.ArenaWorld;
 import dev.quarkade.testsupport.LocalPostgresServer;
 import dev.quarkade.testsupport.PackagedApp;
 import dev.quarkade.testsupport.RawWebSocket;
@@ -40,7 +44,8 @@ import io.restassured.response.Response;
  * Three packaged Quarkade nodes on one machine sharing one Redis (a real redis-server), one PostgreSQL and one token
  * signing key: cluster mode end to end. Matchmaking on any node fills rooms across nodes, the last seat of a room goes
  * to exactly one of many players racing through different nodes, a connection to the wrong node is told where the
- * room is, and a node killed with SIGKILL leaves the directory within its TTL.
+ * room is, and a node killed with SIGKILL leaves the directory within its TTL while its room resumes on a surviving
+ * node (cluster mode makes rooms durable), its players in their seats.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -81,7 +86,7 @@ class ClusterIT {
         int port = LocalPostgresServer.freePort();
         Map<String, String> props = Map.of("quarkade.cluster.node-ttl", NODE_TTL.toMillis() + "ms",
                 "quarkade.reconnect.grace", "60s", "quarkade.arena.match-duration", "600s",
-                "quarkade.room.idle-timeout", "120s");
+                "quarkade.room.idle-timeout", "120s", "quarkade.room.snapshot-interval", "500ms");
         Map<String, String> env = Map.of("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", LocalPostgresServer.USER,
                 "QUARKUS_DATASOURCE_PASSWORD", LocalPostgresServer.PASSWORD,
@@ -249,14 +254,14 @@ class ClusterIT {
 
     @Test
     @Order(4)
-    void aKilledNodeLeavesTheDirectoryWithinItsTtl() throws Exception {
+    void aKilledNodesRoomsLeaveTheDirectoryAndResumeOnASurvivingNode() throws Exception {
         PackagedApp victim = nodes.get(2);
-        TestPlayer a = TestPlayer.guest(uri(2), "victim-a");
-        TestPlayer b = TestPlayer.guest(uri(0), "victim-b");
-        String roomId = given().baseUri(uri(2).toString()).auth().oauth2(a.accessToken).contentType(ContentType.JSON)
-                .body(Map.of("game", "arena", "capacity", 4)).post("/api/rooms").then().statusCode(201).extract()
-                .path("roomId");
-        for (TestPlayer p : List.of(a, b)) {
+        TestPlayer alice = TestPlayer.guest(uri(2), "victim-a");
+        TestPlayer bob = TestPlayer.guest(uri(0), "victim-b");
+        String roomId = given().baseUri(uri(2).toString()).auth().oauth2(alice.accessToken)
+                .contentType(ContentType.JSON).body(Map.of("game", "arena", "capacity", 4)).post("/api/rooms").then()
+                .statusCode(201).extract().path("roomId");
+        for (TestPlayer p : List.of(alice, bob)) {
             String wsUrl = given().baseUri(uri(0).toString()).auth().oauth2(p.accessToken)
                     .post("/api/rooms/" + roomId + "/join").then().statusCode(200).extract().path("wsUrl");
             assertThat(wsUrl).isEqualTo(wsBase(2) + "/ws/rooms/" + roomId);
@@ -269,25 +274,84 @@ class ClusterIT {
                 .orElseThrow().get("node");
         assertThat(redis.command("EXISTS", "{quarkade}:node:" + victimNode)).isEqualTo(1L);
 
+        // Alice moves; the move is in a snapshot (cluster mode made rooms durable) before the node dies.
+        int seat = alice.mirror.welcome().seat();
+        int entity = alice.mirror.welcome().entityId();
+        await().atMost(Duration.ofSeconds(10)).until(() -> alice.mirror.world().contains(entity));
+        int direction = alice.mirror.world().get(entity, ArenaWorld.PLAYER_X) > ArenaWorld.WIDTH / 2 ? -1 : 1;
+        for (int i = 0; i < 5; i++) {
+            alice.move(127 * direction, 0);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> alice.mirror.lastState() != null
+                && alice.mirror.lastState().lastInputSeq() == alice.lastInputSeq());
+        long moved = alice.mirror.latestTick();
+        int x = alice.mirror.world().get(entity, ArenaWorld.PLAYER_X);
+        int score = alice.mirror.world().get(entity, ArenaWorld.PLAYER_SCORE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> storedTick(roomId) > moved);
+
         long killedAt = System.nanoTime();
         victim.kill();
         await().atMost(NODE_TTL.plusSeconds(2)).pollInterval(Duration.ofMillis(50))
                 .until(() -> Long.valueOf(0).equals(redis.command("EXISTS", "{quarkade}:node:" + victimNode)));
         Duration gone = Duration.ofNanos(System.nanoTime() - killedAt);
+        System.out.printf("[measure] node key gone %d ms after SIGKILL (TTL %d ms)%n", gone.toMillis(),
+                NODE_TTL.toMillis());
         assertThat(gone).as("node key gone within the TTL").isLessThanOrEqualTo(NODE_TTL);
         for (int node = 0; node < 2; node++) {
-            assertThat(listing(node)).as("node %d no longer lists the dead node's room", node)
-                    .noneMatch(r -> roomId.equals(r.get("roomId")) || victimNode.equals(r.get("node")));
+            assertThat(listing(node)).as("node %d no longer lists the dead node's rooms", node)
+                    .noneMatch(r -> victimNode.equals(r.get("node")));
         }
-        // Its players, reconnecting through the directory, get the documented answer: the room is lost.
-        given().baseUri(uri(0).toString()).get("/api/rooms/" + roomId).then().statusCode(404)
-                .body("error", org.hamcrest.Matchers.oneOf("room_lost", "unknown_room"));
-        assertThat(TestPlayer.upgradeStatus(uri(1), "/ws/rooms/" + roomId,
-                Map.of("Authorization", "Bearer " + b.accessToken))).isEqualTo(404);
+
+        // Both players ask the directory, on different nodes at once: exactly one node restores the room, and both
+        // are told the same place.
+        long asking = System.nanoTime();
+        CompletableFuture<Map<String, Object>> askA = CompletableFuture.supplyAsync(() -> given()
+                .baseUri(uri(0).toString()).get("/api/rooms/" + roomId).then().statusCode(200).extract().as(Map.class));
+        CompletableFuture<Map<String, Object>> askB = CompletableFuture.supplyAsync(() -> given()
+                .baseUri(uri(1).toString()).get("/api/rooms/" + roomId).then().statusCode(200).extract().as(Map.class));
+        String wsUrl = (String) askA.get().get("wsUrl");
+        assertThat(askB.get().get("wsUrl")).isEqualTo(wsUrl);
+        assertThat(wsUrl).isIn(wsBase(0) + "/ws/rooms/" + roomId, wsBase(1) + "/ws/rooms/" + roomId);
+        int owner = wsUrl.startsWith(wsBase(0)) ? 0 : 1;
+        int other = 1 - owner;
+
+        TestPlayer aliceAgain = alice.sameAccount();
+        aliceAgain.connectTo(wsUrl).awaitWelcome();
+        System.out.printf("[measure] dead node's room restored and rejoined %d ms after asking the directory%n",
+                (System.nanoTime() - asking) / 1_000_000);
+        assertThat(aliceAgain.mirror.welcome().resumed()).isTrue();
+        assertThat(aliceAgain.mirror.welcome().seat()).isEqualTo(seat);
+        assertThat(aliceAgain.mirror.welcome().entityId()).isEqualTo(entity);
+        assertThat(aliceAgain.mirror.world().get(entity, ArenaWorld.PLAYER_X)).isEqualTo(x);
+        assertThat(aliceAgain.mirror.world().get(entity, ArenaWorld.PLAYER_SCORE)).isGreaterThanOrEqualTo(score);
+
+        // Bob tries the other surviving node first: told where the room is now, he resumes his seat there.
+        try (RawWebSocket wrong = RawWebSocket.connect("localhost", uri(other).getPort(), "/ws/rooms/" + roomId,
+                Map.of("Authorization", "Bearer " + bob.accessToken))) {
+            assertThat(wrong.status()).isEqualTo(421);
+            assertThat(wrong.header("X-Quarkade-Ws-Url")).isEqualTo(wsUrl);
+        }
+        TestPlayer bobAgain = bob.sameAccount();
+        bobAgain.connectTo(wsUrl).awaitWelcome();
+        assertThat(bobAgain.mirror.welcome().resumed()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(listing(other))
+                .filteredOn(r -> roomId.equals(r.get("roomId"))).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("players", 2)
+                        .containsEntry("wsUrl", wsBase(owner) + "/ws/rooms/" + roomId)));
+
         // Matchmaking goes on with the nodes left.
-        Map<String, Object> seat = b.joinOrCreateAt(uri(1));
-        assertThat((String) seat.get("wsUrl")).doesNotStartWith(wsBase(2));
-        a.close();
-        b.close();
+        Map<String, Object> seatElsewhere = TestPlayer.guest(uri(1), "after").joinOrCreateAt(uri(1));
+        assertThat((String) seatElsewhere.get("wsUrl")).doesNotStartWith(wsBase(2));
+        List.of(alice, bob, aliceAgain, bobAgain).forEach(TestPlayer::close);
+    }
+
+    private static long storedTick(String roomId) throws Exception {
+        try (Connection c = postgres.connect();
+                PreparedStatement query = c.prepareStatement("SELECT tick FROM room_snapshots WHERE room_id = ?")) {
+            query.setString(1, roomId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : -1;
+            }
+        }
     }
 }

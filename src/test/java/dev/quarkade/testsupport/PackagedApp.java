@@ -146,9 +146,12 @@ public final class PackagedApp implements AutoCloseable {
         process.destroy();
     }
 
-    /** Kills the process as a crash would (SIGKILL: no shutdown hook, nothing flushed) and waits for it to be gone. */
+    /** Kills the application as a crash would (SIGKILL: no shutdown at all) and waits for it to be gone. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the application survived SIGKILL for 10 s");
+        }
     }
 
     /** Stops the application gracefully (SIGTERM) and waits for it to exit. */
