@@ -1,11 +1,13 @@
 package dev.quarkade.cluster;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.quarkade.room.RoomService;
@@ -39,8 +41,10 @@ public class NodeRegistry {
     private volatile boolean stopped;
 
     NodeRegistry(ClusterMode mode, Instance<ClusterNode> node, Instance<RoomDirectory> directory,
-            Instance<DirectorySync> sync, Instance<ClusterConfig> config, RoomService rooms, Vertx vertx) {
-        this.mode = mode;
+            Instance<DirectorySync> sync, Instance<ClusterConfig> config, RoomService rooms, Vertx vertx,
+            @ConfigProperty(name = "quarkus.init-and-exit", defaultValue = "false") boolean initAndExit) {
+        // A run that only initialises and exits (the Kubernetes migration Job) is no node players could be sent to.
+        this.mode = initAndExit ? new ClusterMode(Optional.empty(), Optional.empty()) : mode;
         this.node = node;
         this.directory = directory;
         this.sync = sync;
