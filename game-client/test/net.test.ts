@@ -25,6 +25,9 @@ describe('socket authentication', () => {
     const page = { protocol: 'http:', host: 'lobby.example' };
     expect(socketUrl('r-1', 'wss://node-2.example/ws/rooms/r-1', page)).toBe('wss://node-2.example/ws/rooms/r-1');
     expect(socketUrl('r-1', undefined, page)).toBe('ws://lobby.example/ws/rooms/r-1');
+    // The page's own host keeps the page's scheme: behind a TLS proxy a single node may answer ws:// for wss://.
+    const secure = { protocol: 'https:', host: 'lobby.example' };
+    expect(socketUrl('r-1', 'ws://lobby.example/ws/rooms/r-1', secure)).toBe('wss://lobby.example/ws/rooms/r-1');
   });
 });
 

@@ -16,9 +16,19 @@ export function roomUrl(roomId: string, loc: { protocol: string; host: string } 
   return `${scheme}://${loc.host}/ws/rooms/${encodeURIComponent(roomId)}`;
 }
 
-/** The server's wsUrl for the room when it gave one (a cluster's owning node), else the page's own host. */
+/**
+ * Where to open the room's WebSocket: the server's wsUrl when it points at another host (in a cluster, the node that
+ * runs the room); the page's own host otherwise, with the page's scheme (a single node behind a TLS proxy may not
+ * know it is reached over https).
+ */
 export function socketUrl(roomId: string, wsUrl?: string, loc: { protocol: string; host: string } = location): string {
-  return wsUrl || roomUrl(roomId, loc);
+  if (!wsUrl) return roomUrl(roomId, loc);
+  try {
+    if (new URL(wsUrl).host === loc.host) return roomUrl(roomId, loc);
+  } catch {
+    return roomUrl(roomId, loc);
+  }
+  return wsUrl;
 }
 
 /**
