@@ -296,7 +296,8 @@ class ClusterIT {
         Duration gone = Duration.ofNanos(System.nanoTime() - killedAt);
         System.out.printf("[measure] node key gone %d ms after SIGKILL (TTL %d ms)%n", gone.toMillis(),
                 NODE_TTL.toMillis());
-        assertThat(gone).as("node key gone within the TTL").isLessThanOrEqualTo(NODE_TTL);
+        // Within the TTL of the last renewal, which came before the kill; plus one poll and the probe's round trip.
+        assertThat(gone).as("node key gone within the TTL").isLessThanOrEqualTo(NODE_TTL.plusMillis(150));
         for (int node = 0; node < 2; node++) {
             assertThat(listing(node)).as("node %d no longer lists the dead node's rooms", node)
                     .noneMatch(r -> victimNode.equals(r.get("node")));
