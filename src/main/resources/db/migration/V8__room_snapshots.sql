@@ -11,7 +11,8 @@ CREATE TABLE room_snapshots (
     taken_at        TIMESTAMPTZ NOT NULL,
     -- the version of the body's layout (room.CarriedRoom.VERSION): a node never misreads another layout
     format_version  SMALLINT NOT NULL,
-    -- room.CarriedRoom: id, game, capacity, tick, status, seats and the world, in the protocol's primitives
+    -- room.CarriedRoom: id, game, capacity, tick, status, seats, the world and the match's start, in the protocol's
+    -- primitives
     body            BYTEA NOT NULL
 );
 -- The rooms of one node (operations: what a dead node left behind).

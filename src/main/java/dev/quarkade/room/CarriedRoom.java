@@ -18,14 +18,26 @@ import dev.quarkade.sync.WorldState;
  * class that the reload throws away.
  */
 public record CarriedRoom(String id, String gameId, int capacity, long tick, RoomStatus status,
-        List<SeatSnapshot> seats, WorldState world) {
+        List<SeatSnapshot> seats, WorldState world, long matchStartedAtMs) {
+
+    /** A room whose match start time is unknown: a restore starts the match clock's record at the restore. */
+    public CarriedRoom(String id, String gameId, int capacity, long tick, RoomStatus status, List<SeatSnapshot> seats,
+            WorldState world) {
+        this(id, gameId, capacity, tick, status, seats, world, UNKNOWN_START);
+    }
+
+    /** {@link #matchStartedAtMs()} when not known. */
+    public static final long UNKNOWN_START = -1;
 
     /** One occupied seat; the player's score lives in the world. */
     public record SeatSnapshot(PlayerSeat player, long lastInputSeq) {
     }
 
-    /** Bumped whenever the layout below changes: a snapshot of another version is ignored, not misread. */
-    public static final int VERSION = 1;
+    /**
+     * Bumped whenever the layout below changes: a snapshot of another version is ignored, not misread. 2: the match's
+     * start time (epoch ms, or all ones when unknown) after the world.
+     */
+    public static final int VERSION = 2;
 
     public void writeTo(FrameWriter w) {
         w.shortString(id).shortString(gameId).u8(capacity).u64(tick).u8(status.ordinal()).u8(seats.size());
@@ -36,6 +48,7 @@ public record CarriedRoom(String id, String gameId, int capacity, long tick, Roo
         }
         FrameWriter body = StateCodec.encodeFull(world, new FrameWriter(256));
         w.u32(body.size()).bytes(body.array(), 0, body.size());
+        w.u64(matchStartedAtMs);
     }
 
     public static CarriedRoom readFrom(FrameReader r) throws ProtocolException {
@@ -59,7 +72,9 @@ public record CarriedRoom(String id, String gameId, int capacity, long tick, Roo
         }
         int length = (int) r.u32();
         WorldState world = StateCodec.decodeFull(r.bytes(length));
-        return new CarriedRoom(id, gameId, capacity, tick, status, List.copyOf(seats), world);
+        long matchStartedAtMs = r.u64();
+        return new CarriedRoom(id, gameId, capacity, tick, status, List.copyOf(seats), world,
+                matchStartedAtMs < 0 ? UNKNOWN_START : matchStartedAtMs);
     }
 
     /** This room alone, without a version header (the caller stores {@link #VERSION} next to it). */

@@ -98,7 +98,9 @@ public final class Room {
         room.world.copyFrom(snapshot.world());
         room.match = game.newMatch(new MatchContext(snapshot.id(), snapshot.capacity(), settings.tickRate(), random));
         room.match.resumed(room.world);
-        room.matchStartedAt = Instant.ofEpochMilli(nowMs);
+        // The match keeps its start time, so its record spans it all (the time the room was away included).
+        room.matchStartedAt = Instant.ofEpochMilli(
+                snapshot.matchStartedAtMs() == CarriedRoom.UNKNOWN_START ? nowMs : snapshot.matchStartedAtMs());
         room.tick = snapshot.tick();
         room.status = snapshot.status() == RoomStatus.CLOSED ? RoomStatus.WAITING : snapshot.status();
         room.intermissionEndsAtMs = nowMs + settings.intermission().toMillis();
@@ -131,7 +133,8 @@ public final class Room {
                 taken.add(new CarriedRoom.SeatSnapshot(seat.player, seat.lastInputSeq));
             }
         }
-        return new CarriedRoom(id, game.id(), seats.length, tick, status, List.copyOf(taken), world.copy());
+        return new CarriedRoom(id, game.id(), seats.length, tick, status, List.copyOf(taken), world.copy(),
+                matchStartedAt.toEpochMilli());
     }
 
     public String id() {

@@ -75,6 +75,21 @@ class RoomRestoreTest {
     }
 
     @Test
+    void theMatchKeepsItsStartTimeThroughEncodingAndRestore() throws Exception {
+        Room before = new Room("r10", arena(12), 2, RoomTest.SETTINGS, NO_LISTENER, new Random(3), now);
+        join(before, UUID.randomUUID(), "early");
+        tick(before);
+        long startedAt = before.carryOver().matchStartedAtMs();
+        now += 60_000;
+
+        CarriedRoom carried = CarriedRoom.decode(before.carryOver().encode());
+        Room after = Room.restore(carried, arena(12), RoomTest.SETTINGS, NO_LISTENER, new Random(4), now);
+
+        assertThat(carried.matchStartedAtMs()).isEqualTo(startedAt).isPositive();
+        assertThat(after.carryOver().matchStartedAtMs()).isEqualTo(startedAt);
+    }
+
+    @Test
     void aSnapshotOfAnotherShapeIsRefused() {
         Room before = new Room("r9", arena(12), 8, RoomTest.SETTINGS, NO_LISTENER, new Random(3), now);
         CarriedRoom snapshot = before.carryOver();
