@@ -47,7 +47,7 @@ class App {
     const [screen, stop] = lobbyScreen(
       auth,
       {
-        join: (roomId) => this.play(roomId),
+        join: (roomId, wsUrl) => this.play(roomId, wsUrl),
         leaderboard: () => this.showList('Leaderboard', loaders.leaderboard(auth), leaderboardTable(auth.playerId)),
         history: () => this.showList('My matches', loaders.history(auth), historyTable(auth.playerId)),
         signOut: () => {
@@ -65,7 +65,7 @@ class App {
     this.show(listScreen(title, load, () => this.showLobby(), render));
   }
 
-  private play(roomId: string): void {
+  private play(roomId: string, wsUrl?: string): void {
     this.endSession();
     const auth = this.auth!;
     this.detachKeys = this.keyboard.attach();
@@ -77,7 +77,7 @@ class App {
         this.endSession();
         if (message) this.showLobby(message);
       },
-    });
+    }, wsUrl);
     this.session = session;
     const [screen, stop] = arenaScreen(session, () => {
       session.leave();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuthSession, jwtExpiry } from '../src/net/api';
 import { Backoff, closeAction, SIMULATED_DROP } from '../src/net/reconnect';
-import { authSubprotocols, roomUrl } from '../src/net/socket';
+import { authSubprotocols, roomUrl, socketUrl } from '../src/net/socket';
 
 function jwt(payload: object): string {
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -19,6 +19,15 @@ describe('socket authentication', () => {
     const url = roomUrl('r-1', { protocol: 'https:', host: 'play.example:8443' });
     expect(url).toBe('wss://play.example:8443/ws/rooms/r-1');
     expect(url).not.toContain(token);
+  });
+
+  it("connects to the server's wsUrl when it gave one (the node that runs the room), else to the page's host", () => {
+    const page = { protocol: 'http:', host: 'lobby.example' };
+    expect(socketUrl('r-1', 'wss://node-2.example/ws/rooms/r-1', page)).toBe('wss://node-2.example/ws/rooms/r-1');
+    expect(socketUrl('r-1', undefined, page)).toBe('ws://lobby.example/ws/rooms/r-1');
+    // The page's own host keeps the page's scheme: behind a TLS proxy a single node may answer ws:// for wss://.
+    const secure = { protocol: 'https:', host: 'lobby.example' };
+    expect(socketUrl('r-1', 'ws://lobby.example/ws/rooms/r-1', secure)).toBe('wss://lobby.example/ws/rooms/r-1');
   });
 });
 

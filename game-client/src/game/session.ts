@@ -5,9 +5,9 @@
  */
 import type { ChatRelay, MatchEnd, RosterSeat, ServerMessage, Welcome } from '../net/codec';
 import { PROTOCOL_VERSION } from '../net/codec';
-import { ApiError, AuthSession } from '../net/api';
+import { api, ApiError, AuthSession } from '../net/api';
 import { Backoff, closeAction, closeMessage, SIMULATED_DROP } from '../net/reconnect';
-import { RoomSocket, roomUrl } from '../net/socket';
+import { RoomSocket, socketUrl } from '../net/socket';
 import { ArenaInput, ArenaView, encodeInput, entityOfSeat, IDLE_INPUT, isIdle, Phase, Point, readArena } from './arena';
 import { Interpolator, ServerClock } from './interpolation';
 import { Predictor } from './prediction';
@@ -97,6 +97,8 @@ export class GameSession {
     private readonly auth: AuthSession,
     private readonly readInput: () => ArenaInput,
     private readonly listener: SessionListener,
+    /** The server's wsUrl for the room (the node that runs it); without it, the page's own host. */
+    private wsUrl?: string,
   ) {}
 
   start(): void {
@@ -214,7 +216,7 @@ export class GameSession {
 
   private connect(): void {
     if (this.done) return;
-    this.socket = new RoomSocket(roomUrl(this.roomId), this.auth.accessToken, {
+    this.socket = new RoomSocket(socketUrl(this.roomId, this.wsUrl), this.auth.accessToken, {
       open: () => {
         this.lastHeard = performance.now();
         this.startPinging();
@@ -389,8 +391,19 @@ export class GameSession {
         this.retry(forceRefresh);
         return;
       }
+      if (this.wsUrl) await this.locateRoom();
       this.connect();
     });
+  }
+
+  /** In a cluster a room whose node stopped may be resumed on another: ask any node where it is now. */
+  private async locateRoom(): Promise<void> {
+    try {
+      const where = await api.room(this.roomId);
+      if (where.wsUrl) this.wsUrl = where.wsUrl;
+    } catch {
+      // Keep the URL we had: the connection attempt tells us the rest.
+    }
   }
 
   private later(ms: number, fn: () => void): void {

@@ -18,10 +18,16 @@ export interface RoomInfo {
   players: number;
   capacity: number;
   status: string;
+  /** Where to connect: the WebSocket URL of the node that runs the room (in a cluster, maybe not this one). */
+  wsUrl?: string;
+  /** The node that runs the room (cluster mode only). */
+  node?: string;
 }
 
 export interface JoinedRoom {
   roomId: string;
+  /** The absolute WebSocket URL of the room on its node; connect there (docs/protocol.md section 2). */
+  wsUrl?: string;
   [key: string]: unknown;
 }
 
@@ -83,6 +89,8 @@ export const api = {
   login: (username: string, password: string) => call<TokenPair>('POST', '/api/auth/login', { username, password }),
   refresh: (refreshToken: string) => call<TokenPair>('POST', '/api/auth/refresh', { refreshToken }),
   rooms: () => call<RoomInfo[]>('GET', '/api/rooms'),
+  /** One room and where it lives now (after its node stopped, a cluster may have moved it). */
+  room: (roomId: string) => call<RoomInfo>('GET', `/api/rooms/${encodeURIComponent(roomId)}`),
   quickPlay: (token: string, game = 'arena') =>
     call<JoinedRoom>('POST', '/api/matchmaking/join-or-create', { game }, token),
   leaderboard: (game = 'arena', token?: string) =>

@@ -17,6 +17,21 @@ export function roomUrl(roomId: string, loc: { protocol: string; host: string } 
 }
 
 /**
+ * Where to open the room's WebSocket: the server's wsUrl when it points at another host (in a cluster, the node that
+ * runs the room); the page's own host otherwise, with the page's scheme (a single node behind a TLS proxy may not
+ * know it is reached over https).
+ */
+export function socketUrl(roomId: string, wsUrl?: string, loc: { protocol: string; host: string } = location): string {
+  if (!wsUrl) return roomUrl(roomId, loc);
+  try {
+    if (new URL(wsUrl).host === loc.host) return roomUrl(roomId, loc);
+  } catch {
+    return roomUrl(roomId, loc);
+  }
+  return wsUrl;
+}
+
+/**
  * A browser may only send close code 1000 or 3000-4999 (others throw InvalidAccessError), so the protocol's 1003 and
  * 1007 go out as a close without a code; the session still acts on the code we meant.
  */

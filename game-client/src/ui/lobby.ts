@@ -6,7 +6,7 @@ import { clear, h } from './dom';
 const REFRESH_MS = 3000;
 
 export interface LobbyActions {
-  join(roomId: string): void;
+  join(roomId: string, wsUrl?: string): void;
   leaderboard(): void;
   history(): void;
   signOut(): void;
@@ -24,7 +24,7 @@ export function lobbyScreen(auth: AuthSession, actions: LobbyActions, notice = '
     try {
       await auth.ensureFresh();
       const room = await api.quickPlay(auth.accessToken, 'arena');
-      actions.join(room.roomId);
+      actions.join(room.roomId, room.wsUrl);
     } catch (e) {
       error.textContent = errorText(e);
       quick.disabled = false;
@@ -57,7 +57,7 @@ export function lobbyScreen(auth: AuthSession, actions: LobbyActions, notice = '
               h(
                 'td',
                 {},
-                h('button', { className: 'join', 'data-room': r.roomId, disabled: full, onclick: () => actions.join(r.roomId) }, full ? 'Full' : 'Join'),
+                h('button', { className: 'join', 'data-room': r.roomId, disabled: full, onclick: () => actions.join(r.roomId, r.wsUrl) }, full ? 'Full' : 'Join'),
               ),
             );
           }),

@@ -2,7 +2,6 @@ package dev.quarkade.room;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,19 +9,29 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.quarkade.api.ApiException;
+import dev.quarkade.auth.BearerHeader;
 import dev.quarkade.auth.TokenClaims;
+import dev.quarkade.cluster.Lobby;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
-/** Rooms over REST: list them, create one, or let matchmaking find a seat. */
+/**
+ * Rooms over REST: list them, find one, create one, hold a seat in one, or let matchmaking find a seat. Every answer
+ * that leads to a room says where to connect ({@code wsUrl}): in cluster mode that is the node that runs the room,
+ * whichever node was asked (docs/deployment.md, Cluster mode).
+ */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -36,63 +45,74 @@ public class RoomResource {
     public record JoinOrCreate(@NotBlank String game) {
     }
 
-    /** Answer of join-or-create: the room, where to connect, and how long the seat is held for the player. */
+    /**
+     * Answer of join-or-create and of a seat in a given room: the room, the absolute WebSocket URL of the node that
+     * runs it, the same path alone, and how long the seat is held for the player.
+     */
     @RegisterForReflection // Jackson writes it; in a native image only registered classes can be read reflectively
-    public record SeatHeld(String roomId, String wsPath, long seatHeldMs) {
+    public record SeatHeld(String roomId, String wsUrl, String wsPath, long seatHeldMs) {
     }
 
+    private final Lobby lobby;
     private final RoomService rooms;
     private final SecurityIdentity identity;
 
-    public RoomResource(RoomService rooms, SecurityIdentity identity) {
+    public RoomResource(Lobby lobby, RoomService rooms, SecurityIdentity identity) {
+        this.lobby = lobby;
         this.rooms = rooms;
         this.identity = identity;
     }
 
     @GET
     @Path("/rooms")
-    public List<RoomSummary> list() {
-        return rooms.list();
+    public Uni<List<Lobby.ListedRoom>> list(@Context HttpServerRequest request) {
+        return lobby.list(requestBase(request));
+    }
+
+    /** One room and where it lives (any node answers for every node's rooms). */
+    @GET
+    @Path("/rooms/{roomId}")
+    public Uni<Lobby.ListedRoom> find(@PathParam("roomId") String roomId, @Context HttpServerRequest request) {
+        return lobby.find(roomId, requestBase(request));
     }
 
     @POST
     @Path("/rooms")
     @Authenticated
-    public Response create(@Valid CreateRoom body) {
-        refuseWhileDraining();
-        Room room = createOrReject(body.game(), body.capacity());
-        return Response.created(URI.create("/api/rooms/" + room.id())).entity(room.summary()).build();
+    public Uni<Response> create(@Valid CreateRoom body) {
+        return lobby.create(body.game(), body.capacity()).map(room -> Response
+                .created(URI.create("/api/rooms/" + room.id())).entity(room.summary()).build());
+    }
+
+    /** Holds a seat for the caller in this room, on whichever node runs it: 404 no such room, 409 full. */
+    @POST
+    @Path("/rooms/{roomId}/join")
+    @Consumes(MediaType.WILDCARD) // no body
+    @Authenticated
+    public Uni<SeatHeld> join(@PathParam("roomId") String roomId, @Context HttpServerRequest request) {
+        return lobby.join(roomId, TokenClaims.of(identity).playerId(), requestBase(request)).map(this::seatHeld);
     }
 
     @POST
     @Path("/matchmaking/join-or-create")
     @Authenticated
-    public SeatHeld joinOrCreate(@Valid JoinOrCreate body) {
-        refuseWhileDraining();
-        if (!rooms.hasGame(body.game())) {
-            throw unknownGame(body.game());
-        }
-        Room room = rooms.joinOrCreate(body.game(), TokenClaims.of(identity).playerId());
-        return new SeatHeld(room.id(), "/ws/rooms/" + room.id(), rooms.settings().seatHold().toMillis());
+    public Uni<SeatHeld> joinOrCreate(@Valid JoinOrCreate body, @HeaderParam("Authorization") String authorization,
+            @Context HttpServerRequest request) {
+        return lobby.joinOrCreate(body.game(), TokenClaims.of(identity).playerId(), BearerHeader.token(authorization),
+                requestBase(request)).map(this::seatHeld);
     }
 
-    private Room createOrReject(String game, Integer capacity) {
-        try {
-            return rooms.create(game, capacity);
-        } catch (UnknownGameException e) {
-            throw ApiException.badRequest(rooms.hasGame(game) ? "invalid_capacity" : "unknown_game", e.getMessage());
-        }
+    private SeatHeld seatHeld(Lobby.Placement placement) {
+        return new SeatHeld(placement.roomId(), placement.wsUrl(), placement.wsPath(),
+                rooms.settings().seatHold().toMillis());
     }
 
-    /** While the server shuts down no room is created and no seat held: the player should go to another node. */
-    private void refuseWhileDraining() {
-        if (rooms.isDraining()) {
-            throw new ApiException(503, "shutting_down", "This server is shutting down; try again in a moment",
-                    Map.of("Retry-After", "1"));
+    /** ws(s)://host[:port] of this request, for answers in single-node mode without a configured public URL. */
+    private static String requestBase(HttpServerRequest request) {
+        String host = request.getHeader("Host");
+        if (host == null && request.authority() != null) {
+            host = request.authority().toString();
         }
-    }
-
-    private static ApiException unknownGame(String game) {
-        return ApiException.badRequest("unknown_game", "unknown game '" + game + "'");
+        return ("https".equals(request.scheme()) ? "wss" : "ws") + "://" + host;
     }
 }

@@ -22,9 +22,11 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Runs before every WebSocket upgrade: a browser Origin not on the allowlist gets 403, a missing or bad access
  * token 401 (503 when the session store does not answer within {@code quarkade.persistence.database-timeout}),
- * then {@link RoomAdmission} answers 404 (no such room) or 409 (no seat), after restoring the room from its snapshot
- * when rooms are durable and this node does not have it, so no endpoint ever sees an unauthenticated or unseated
- * connection. On success the token's claims travel to the connection as user data under
+ * then {@link RoomAdmission} answers 404 (no such room), 409 (no seat) or, in cluster mode, 421 (the room runs on
+ * another node, whose URL the answer carries), after restoring the room from its snapshot when rooms are durable and
+ * its node is gone, so no endpoint ever sees an unauthenticated or unseated connection. (A room of another live node
+ * is mostly answered earlier, with a JSON body, by {@link WrongNodeRoute}.) On success the token's claims travel to
+ * the connection as user data under
  * {@link #CLAIMS}.
  *
  * <p>
@@ -80,9 +82,13 @@ public class HandshakeCheck implements HttpUpgradeCheck {
         return verifier.verify(token).ifNoItem().after(persistence.databaseTimeout()).fail()
                 // Only an authenticated player learns whether a room exists or is full.
                 .flatMap(claims -> admission.admit(context.pathParam("roomId"), claims.playerId())
-                        .ifNoItem().after(persistence.databaseTimeout()).fail().map(admitted -> {
-                    if (admitted != RoomAdmission.ADMITTED) {
-                        return CheckResult.rejectUpgradeSync(admitted);
+                        .ifNoItem().after(persistence.databaseTimeout()).fail().map(decision -> {
+                    if (decision.status() == RoomAdmission.WRONG_NODE) {
+                        return CheckResult.rejectUpgradeSync(decision.status(),
+                                Map.of(RoomAdmission.NODE_URL_HEADER, List.of(decision.wsUrl())));
+                    }
+                    if (decision.status() != RoomAdmission.ADMITTED) {
+                        return CheckResult.rejectUpgradeSync(decision.status());
                     }
                     context.userData().put(CLAIMS, claims);
                     context.userData().put(HTTP_CONNECTION, request.connection());

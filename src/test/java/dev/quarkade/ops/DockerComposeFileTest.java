@@ -55,6 +55,24 @@ class DockerComposeFileTest {
     }
 
     @Test
+    void clusterProfileRunsRedisAndTwoNodesEachWithItsOwnPublicUrl() {
+        assertThat(resolved)
+                .contains("image: redis:7")
+                .containsPattern("profiles:\\s+- cluster")
+                .contains("QUARKUS_REDIS_HOSTS: redis://redis:6379")
+                .contains("QUARKADE_CLUSTER_PUBLIC_URL: wss://localhost:8444")
+                .contains("QUARKADE_CLUSTER_PUBLIC_URL: wss://localhost:8445")
+                .contains("QUARKADE_CLUSTER_INTERNAL_URL: http://node-1:8080")
+                .contains("QUARKADE_CLUSTER_INTERNAL_URL: http://node-2:8080")
+                .containsPattern("published: \"?8444")
+                .containsPattern("published: \"?8445");
+        // Both nodes share the database and the signing key: a token from one is good on the other.
+        String node2 = resolved.substring(resolved.indexOf("  node-2:"));
+        assertThat(node2).contains("QUARKADE_JWT_SIGN_KEY_LOCATION: /secrets/jwt-private.pem")
+                .contains("QUARKUS_DATASOURCE_REACTIVE_URL: postgresql://db:5432/quarkade");
+    }
+
+    @Test
     void appIsBuiltFromTheJvmDockerfileByDefault() {
         assertThat(resolved).contains("dockerfile: src/main/docker/Dockerfile.jvm");
     }

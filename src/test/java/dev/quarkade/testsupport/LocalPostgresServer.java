@@ -212,7 +212,8 @@ public final class LocalPostgresServer implements AutoCloseable {
                         "No PostgreSQL server binaries: install them (apt-get install postgresql) or set QUARKADE_TEST_PG_BIN"));
     }
 
-    static int freePort() throws IOException {
+    /** A TCP port free right now on this machine. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -44,7 +44,12 @@ public final class PackagedApp implements AutoCloseable {
      */
     public static PackagedApp start(Map<String, String> systemProperties, Map<String, String> environment)
             throws IOException {
-        int port = LocalPostgresServer.freePort();
+        return startOnPort(LocalPostgresServer.freePort(), systemProperties, environment);
+    }
+
+    /** As {@link #start}, on a port the caller chose (a cluster node must know its own public URL). */
+    public static PackagedApp startOnPort(int port, Map<String, String> systemProperties,
+            Map<String, String> environment) throws IOException {
         return launch(List.of("-Dquarkus.http.port=" + port), systemProperties, environment,
                 "http://localhost:" + port, HTTP, port);
     }

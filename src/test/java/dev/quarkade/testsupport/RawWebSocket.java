@@ -38,12 +38,14 @@ public final class RawWebSocket implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
     private final int status;
+    private final String head;
 
-    private RawWebSocket(Socket socket, int status) throws IOException {
+    private RawWebSocket(Socket socket, int status, String head) throws IOException {
         this.socket = socket;
         this.in = new DataInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
         this.status = status;
+        this.head = head;
     }
 
     /** Sends the HTTP upgrade and reads the answer; {@link #status()} is 101 when upgraded. */
@@ -77,11 +79,31 @@ public final class RawWebSocket implements AutoCloseable {
         socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
         String head = readHead(socket.getInputStream());
         int status = Integer.parseInt(head.split(" ", 3)[1]);
-        return new RawWebSocket(socket, status);
+        return new RawWebSocket(socket, status, head);
     }
 
     public int status() {
         return status;
+    }
+
+    /** A header of the server's answer to the upgrade (case-insensitive name), or null. */
+    public String header(String name) {
+        for (String line : head.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
+    }
+
+    /** The body of a refused upgrade (its Content-Length bytes), as text. */
+    public String refusalBody() throws IOException {
+        String length = header("Content-Length");
+        byte[] body = new byte[length == null ? 0 : Integer.parseInt(length)];
+        socket.setSoTimeout(5000);
+        in.readFully(body);
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     /** The next frame, or null if none arrives within {@code timeoutMillis}; throws at end of stream. */

@@ -87,20 +87,41 @@ public final class TestPlayer implements AutoCloseable {
                 .extract().path("roomId");
     }
 
+    /**
+     * POST /api/matchmaking/join-or-create for the arena on the node at {@code nodeUri} (any node of a cluster): the
+     * whole answer (roomId, wsUrl, wsPath, seatHeldMs).
+     */
+    public Map<String, Object> joinOrCreateAt(URI nodeUri) {
+        return request(nodeUri, trust).auth().oauth2(accessToken).contentType(ContentType.JSON)
+                .body(Map.of("game", "arena")).post("/api/matchmaking/join-or-create").then().statusCode(200)
+                .extract().as(Map.class);
+    }
+
     /** Opens the room's WebSocket with the token in the Authorization header; fails on a rejected upgrade. */
     public TestPlayer connect(String roomId) throws Exception {
         return connect(roomId, Map.of("Authorization", "Bearer " + accessToken));
     }
 
+    /** Opens the WebSocket at an absolute {@code ws://host:port/ws/rooms/<id>} (a cluster's wsUrl). */
+    public TestPlayer connectTo(String wsUrl) throws Exception {
+        URI uri = URI.create(wsUrl);
+        return connect(URI.create("http://" + uri.getHost() + ":" + uri.getPort()), uri.getPath(),
+                Map.of("Authorization", "Bearer " + accessToken));
+    }
+
     public TestPlayer connect(String roomId, Map<String, String> headers) throws Exception {
+        return connect(baseUri, "/ws/rooms/" + roomId, headers);
+    }
+
+    private TestPlayer connect(URI node, String path, Map<String, String> headers) throws Exception {
         WebSocketClientOptions clientOptions = new WebSocketClientOptions();
         if (trust != null) {
             clientOptions.setTrustOptions(new PfxOptions().setPath(trust.trustStore().toString())
                     .setPassword(trust.password()));
         }
         client = VERTX.createWebSocketClient(clientOptions);
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(baseUri.getHost())
-                .setPort(baseUri.getPort()).setSsl("https".equals(baseUri.getScheme())).setURI("/ws/rooms/" + roomId);
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(node.getHost())
+                .setPort(node.getPort()).setSsl("https".equals(node.getScheme())).setURI(path);
         headers.forEach(options::addHeader);
         // Handlers go on in the connect callback, on the socket's event loop, before it reads another frame: set after
         // get() returns, a WELCOME arriving in between would be lost.
