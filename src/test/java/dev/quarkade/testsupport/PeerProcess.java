@@ -47,6 +47,18 @@ public final class PeerProcess implements AutoCloseable {
 
     /** One connection for {@link #startMany}: the upgrade path and the access token to send. */
     public record Target(String path, String token) {
+
+        /** {@code count} new guests named {@code prefix0..}, each seated by quick play: one target per guest. */
+        public static List<Target> seatedGuests(java.net.URI base, String prefix, int count,
+                List<TestPlayer> accounts) {
+            List<Target> targets = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                TestPlayer account = TestPlayer.guest(base, prefix + i);
+                accounts.add(account);
+                targets.add(new Target("/ws/rooms/" + account.quickPlay(), account.accessToken));
+            }
+            return targets;
+        }
     }
 
     /**

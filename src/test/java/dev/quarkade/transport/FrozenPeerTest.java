@@ -88,13 +88,7 @@ class FrozenPeerTest {
         try (TestPlayer watcher = TestPlayer.guest(base, "watcher")) {
             watcher.connect(watcher.quickPlay());
             List<TestPlayer> accounts = new ArrayList<>();
-            for (int i = 0; i < peers; i++) {
-                accounts.add(TestPlayer.guest(base, "frozen" + i));
-            }
-            List<PeerProcess.Target> targets = new ArrayList<>();
-            for (TestPlayer account : accounts) {
-                targets.add(new PeerProcess.Target("/ws/rooms/" + account.quickPlay(), account.accessToken));
-            }
+            List<PeerProcess.Target> targets = PeerProcess.Target.seatedGuests(base, "frozen", peers, accounts);
             Set<UUID> ids = accounts.stream().map(a -> a.playerId).collect(Collectors.toSet());
             try (PeerProcess peer = PeerProcess.startMany(List.of(), base.getHost(), base.getPort(), targets)) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> seatedCount(ids) == peers);

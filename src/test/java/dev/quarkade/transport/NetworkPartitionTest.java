@@ -117,13 +117,7 @@ class NetworkPartitionTest {
     void hundredPeersBehindALinkTakenDownAreAllDroppedWithinTimeoutPlusOneIntervalOfTheirLastPong() throws Exception {
         int peers = 100;
         List<TestPlayer> accounts = new ArrayList<>();
-        for (int i = 0; i < peers; i++) {
-            accounts.add(TestPlayer.guest(base, "remote" + i));
-        }
-        List<PeerProcess.Target> targets = new ArrayList<>();
-        for (TestPlayer account : accounts) {
-            targets.add(new PeerProcess.Target("/ws/rooms/" + account.quickPlay(), account.accessToken));
-        }
+        List<PeerProcess.Target> targets = PeerProcess.Target.seatedGuests(base, "remote", peers, accounts);
         Set<UUID> ids = accounts.stream().map(a -> a.playerId).collect(Collectors.toSet());
         try (PeerProcess peer = PeerProcess.startMany(List.of("ip", "netns", "exec", NS), HOST_IP, base.getPort(),
                 targets)) {
