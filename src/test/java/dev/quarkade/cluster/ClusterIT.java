@@ -282,8 +282,7 @@ class ClusterIT {
         for (int i = 0; i < 5; i++) {
             alice.move(127 * direction, 0);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> alice.mirror.lastState() != null
-                && alice.mirror.lastState().lastInputSeq() == alice.lastInputSeq());
+        alice.awaitInputsApplied(Duration.ofSeconds(10));
         long moved = alice.mirror.latestTick();
         int x = alice.mirror.world().get(entity, ArenaWorld.PLAYER_X);
         int score = alice.mirror.world().get(entity, ArenaWorld.PLAYER_SCORE);

@@ -79,8 +79,7 @@ class PlayerJourneyTest {
         player.awaitWelcome();
         int entity = player.mirror.welcome().entityId();
         player.move(0, 127);
-        await().atMost(Duration.ofSeconds(10)).until(() -> player.mirror.lastState() != null
-                && player.mirror.lastState().lastInputSeq() == 1);
+        player.awaitInputsApplied(Duration.ofSeconds(10));
         int y = player.mirror.world().get(entity, ArenaWorld.PLAYER_Y);
         player.close();
 

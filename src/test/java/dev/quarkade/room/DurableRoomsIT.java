@@ -68,8 +68,7 @@ class DurableRoomsIT {
                 for (int i = 0; i < 5; i++) {
                     alice.move(127 * direction, 0);
                 }
-                await().atMost(WAIT).until(() -> alice.mirror.lastState() != null
-                        && alice.mirror.lastState().lastInputSeq() == alice.lastInputSeq());
+                alice.awaitInputsApplied(WAIT);
                 long moved = alice.mirror.latestTick();
                 x = alice.mirror.world().get(entity, ArenaWorld.PLAYER_X);
                 score = alice.mirror.world().get(entity, ArenaWorld.PLAYER_SCORE);

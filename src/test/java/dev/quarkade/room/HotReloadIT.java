@@ -42,8 +42,7 @@ class HotReloadIT {
             int direction = player.mirror.world().get(entity, ArenaWorld.PLAYER_X) > ArenaWorld.WIDTH / 2 ? -1 : 1;
             int x0 = player.mirror.world().get(entity, ArenaWorld.PLAYER_X);
             player.move(127 * direction, 0);
-            await().atMost(Duration.ofSeconds(10)).until(() -> player.mirror.lastState() != null
-                    && player.mirror.lastState().lastInputSeq() == player.lastInputSeq());
+            player.awaitInputsApplied(Duration.ofSeconds(10));
             WorldState before = player.mirror.world();
             int x = before.get(entity, ArenaWorld.PLAYER_X);
             int score = before.get(entity, ArenaWorld.PLAYER_SCORE);
@@ -67,8 +66,7 @@ class HotReloadIT {
                 assertThat(again.mirror.world().get(entity, ArenaWorld.PLAYER_SCORE)).isEqualTo(score);
 
                 again.move(127 * direction, 0);
-                await().atMost(Duration.ofSeconds(10)).until(() -> again.mirror.lastState() != null
-                        && again.mirror.lastState().lastInputSeq() == again.lastInputSeq());
+                again.awaitInputsApplied(Duration.ofSeconds(10));
                 assertThat(again.mirror.world().get(entity, ArenaWorld.PLAYER_X) - x).as("speed 30 after the edit")
                         .isEqualTo(30 * direction);
             } finally {

@@ -92,4 +92,14 @@ public final class ClientMirror {
         }
         return found;
     }
+
+    /** The liveness the newest ROSTER shows for the seat of {@code name}; -1 before any ROSTER or without that seat. */
+    public int livenessOf(String name) {
+        List<ServerMessage.Roster> rosters = all(ServerMessage.Roster.class);
+        if (rosters.isEmpty()) {
+            return -1;
+        }
+        return rosters.get(rosters.size() - 1).seats().stream().filter(s -> s.name().equals(name))
+                .mapToInt(ServerMessage.Seat::liveness).findFirst().orElse(-1);
+    }
 }

@@ -190,6 +190,13 @@ public final class TestPlayer implements AutoCloseable {
         return inputSeq;
     }
 
+    /** Waits up to {@code timeout} for a STATE acknowledging every input this player sent. */
+    public TestPlayer awaitInputsApplied(Duration timeout) {
+        org.awaitility.Awaitility.await().atMost(timeout)
+                .until(() -> mirror.lastState() != null && mirror.lastState().lastInputSeq() == lastInputSeq());
+        return this;
+    }
+
     /** Waits (up to 15 s) for WELCOME; fails at once, with the server's reason, if the connection closes first. */
     public TestPlayer awaitWelcome() {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))

@@ -47,10 +47,10 @@ class FrozenPeerTest {
                     frozen.accessToken)) {
                 // Alive through more than a whole timeout: it answers the heartbeat, so it stays connected throughout.
                 await().atMost(Duration.ofSeconds(10))
-                        .until(() -> livenessOf(watcher, "frozen") == ServerMessage.Seat.CONNECTED);
+                        .until(() -> watcher.mirror.livenessOf("frozen") == ServerMessage.Seat.CONNECTED);
                 await().during(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS))
                         .atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 3 * FastHeartbeat.INTERVAL_MS))
-                        .until(() -> livenessOf(watcher, "frozen") == ServerMessage.Seat.CONNECTED);
+                        .until(() -> watcher.mirror.livenessOf("frozen") == ServerMessage.Seat.CONNECTED);
 
                 try (DropWatch watch = DropWatch.of(openConnections.listAll(), Set.of(frozen.playerId))) {
                     peer.freeze();
@@ -66,7 +66,7 @@ class FrozenPeerTest {
                             FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS);
                 }
                 await().atMost(Duration.ofSeconds(2))
-                        .until(() -> livenessOf(watcher, "frozen") == ServerMessage.Seat.DROPPED);
+                        .until(() -> watcher.mirror.livenessOf("frozen") == ServerMessage.Seat.DROPPED);
                 assertThat(watcher.mirror.all(ServerMessage.Roster.class)).as("suspect before dropped")
                         .anyMatch(r -> r.seats().stream().anyMatch(s -> s.name().equals("frozen")
                                 && s.liveness() == ServerMessage.Seat.SUSPECT));
@@ -127,12 +127,4 @@ class FrozenPeerTest {
                 .filter(p -> p != null && players.contains(p.playerId())).count();
     }
 
-    private static int livenessOf(TestPlayer watcher, String name) {
-        List<ServerMessage.Roster> rosters = watcher.mirror.all(ServerMessage.Roster.class);
-        if (rosters.isEmpty()) {
-            return -1;
-        }
-        return rosters.get(rosters.size() - 1).seats().stream().filter(s -> s.name().equals(name))
-                .mapToInt(ServerMessage.Seat::liveness).findFirst().orElse(-1);
-    }
 }

@@ -77,7 +77,7 @@ class HeartbeatTest {
         // The promise is timeout + one interval; the server checks four times per interval, so it keeps it with room to
         // spare for scheduling noise on a loaded machine.
         assertThat(detectedMs).isBetween(FastHeartbeat.TIMEOUT_MS, FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS);
-        await().atMost(Duration.ofSeconds(2)).until(() -> livenessOf(watcher, "ghost") == ServerMessage.Seat.DROPPED);
+        await().atMost(Duration.ofSeconds(2)).until(() -> watcher.mirror.livenessOf("ghost") == ServerMessage.Seat.DROPPED);
         assertThat(watcher.mirror.all(ServerMessage.Roster.class)).anyMatch(r -> r.seats().stream()
                 .anyMatch(s -> s.name().equals("ghost") && s.liveness() == ServerMessage.Seat.SUSPECT));
     }
@@ -110,8 +110,7 @@ class HeartbeatTest {
         for (int i = 0; i < 5; i++) {
             player.move(100, 100);
         }
-        await().atMost(Duration.ofSeconds(15)).until(() -> player.mirror.lastState() != null
-                && player.mirror.lastState().lastInputSeq() == 5);
+        player.awaitInputsApplied(Duration.ofSeconds(15));
         int x = player.mirror.world().get(entity, ArenaWorld.PLAYER_X);
         int score = player.mirror.world().get(entity, ArenaWorld.PLAYER_SCORE);
         player.close();
@@ -176,12 +175,4 @@ class HeartbeatTest {
         return ws;
     }
 
-    private static int livenessOf(TestPlayer watcher, String name) {
-        List<ServerMessage.Roster> rosters = watcher.mirror.all(ServerMessage.Roster.class);
-        if (rosters.isEmpty()) {
-            return -1;
-        }
-        return rosters.get(rosters.size() - 1).seats().stream().filter(s -> s.name().equals(name))
-                .mapToInt(ServerMessage.Seat::liveness).findFirst().orElse(-1);
-    }
 }

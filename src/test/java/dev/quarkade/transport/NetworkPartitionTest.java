@@ -89,16 +89,16 @@ class NetworkPartitionTest {
                     "/ws/rooms/" + room, remote.accessToken)) {
                 // Alive through more than a whole timeout: it answers the heartbeat, so it stays connected throughout.
                 await().atMost(Duration.ofSeconds(10))
-                        .until(() -> livenessOf(watcher, "remote") == ServerMessage.Seat.CONNECTED);
+                        .until(() -> watcher.mirror.livenessOf("remote") == ServerMessage.Seat.CONNECTED);
                 await().during(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS))
                         .atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 3 * FastHeartbeat.INTERVAL_MS))
-                        .until(() -> livenessOf(watcher, "remote") == ServerMessage.Seat.CONNECTED);
+                        .until(() -> watcher.mirror.livenessOf("remote") == ServerMessage.Seat.CONNECTED);
 
                 ip("link", "set", HOST_END, "down");
                 long cutAt = System.nanoTime();
                 await().atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 3 * FastHeartbeat.INTERVAL_MS))
                         .pollInterval(Duration.ofMillis(20))
-                        .until(() -> livenessOf(watcher, "remote") == ServerMessage.Seat.DROPPED);
+                        .until(() -> watcher.mirror.livenessOf("remote") == ServerMessage.Seat.DROPPED);
                 long detectedMs = (System.nanoTime() - cutAt) / 1_000_000;
                 System.out.printf("[measure] peer behind a downed veth link dropped %d ms after the cut%n", detectedMs);
                 assertThat(detectedMs).isBetween(FastHeartbeat.TIMEOUT_MS - FastHeartbeat.INTERVAL_MS,
@@ -147,14 +147,6 @@ class NetworkPartitionTest {
         }
     }
 
-    private static int livenessOf(TestPlayer watcher, String name) {
-        List<ServerMessage.Roster> rosters = watcher.mirror.all(ServerMessage.Roster.class);
-        if (rosters.isEmpty()) {
-            return -1;
-        }
-        return rosters.get(rosters.size() - 1).seats().stream().filter(s -> s.name().equals(name))
-                .mapToInt(ServerMessage.Seat::liveness).findFirst().orElse(-1);
-    }
 
     private static void ip(String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("ip"));
