@@ -4,8 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * The Kubernetes manifests the Quarkus Kubernetes extension generates at package time (target/kubernetes): a
@@ -14,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class KubernetesManifestsIT {
 
     private static final Path MANIFESTS = Path.of("target", "kubernetes", "kubernetes.yml");
+    private static final Pattern PLAIN_ENV = Pattern.compile("- name: (\\w+)\\n\\s+value: \"?([^\"\\n]*)\"?\\n");
 
     @Test
     void statefulSetPodsEachGetTheirOwnPublicUrlAndRoute() throws Exception {
@@ -21,19 +30,39 @@ class KubernetesManifestsIT {
         String statefulSet = yaml.substring(yaml.indexOf("kind: StatefulSet"));
         statefulSet = statefulSet.substring(0, statefulSet.indexOf("\n---"));
         assertThat(statefulSet).contains("serviceName: quarkade").contains("replicas: 2")
-                .contains("fieldPath: metadata.name")
-                .contains("value: wss://$(POD_NAME).play.example.com")
+                .contains("name: POD_NAME").contains("fieldPath: metadata.name")
                 .contains("value: redis://redis:6379")
                 .contains("secretName: quarkade-keys");
-        // Kubernetes expands $(POD_NAME) only from variables defined earlier in the list.
-        assertThat(statefulSet.indexOf("name: POD_NAME"))
-                .isLessThan(statefulSet.indexOf("name: QUARKADE_CLUSTER_PUBLIC_URL"))
-                .isLessThan(statefulSet.indexOf("name: QUARKADE_CLUSTER_INTERNAL_URL"));
         String governing = yaml.substring(yaml.indexOf("  name: quarkade\nspec:"));
         assertThat(governing.substring(0, governing.indexOf("\n---"))).contains("clusterIP: None")
                 .contains("targetPort: 8080");
         assertThat(yaml).contains("statefulset.kubernetes.io/pod-name: quarkade-1")
                 .contains("host: quarkade-0.play.example.com").contains("host: quarkade-1.play.example.com")
                 .contains("host: play.example.com");
+    }
+
+    /**
+     * The extension does not keep the order of env entries, so Kubernetes' own $(POD_NAME) (which only sees entries
+     * listed earlier) cannot be relied on: the URLs carry ${POD_NAME}, which the application's configuration expands
+     * when the pod starts, whatever the order. Checked with the container's env as the manifest declares it.
+     */
+    @Test
+    void eachPodExpandsItsOwnUrlsFromItsNameWhateverTheOrderOfEnvEntries() throws Exception {
+        String yaml = Files.readString(MANIFESTS);
+        String statefulSet = yaml.substring(yaml.indexOf("kind: StatefulSet"));
+        Map<String, String> env = new HashMap<>();
+        Matcher entry = PLAIN_ENV.matcher(statefulSet.substring(0, statefulSet.indexOf("\n---")));
+        while (entry.find()) {
+            env.put(entry.group(1), entry.group(2));
+        }
+        assertThat(env).doesNotContainKey("POD_NAME").containsEntry("QUARKADE_CLUSTER_PUBLIC_URL",
+                "wss://${POD_NAME}.play.example.com");
+        env.put("POD_NAME", "quarkade-1"); // what the downward API gives the second pod
+
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withSources(new EnvConfigSource(env, 300)).build();
+        assertThat(config.getValue("quarkade.cluster.public-url", String.class))
+                .isEqualTo("wss://quarkade-1.play.example.com");
+        assertThat(config.getValue("quarkade.cluster.internal-url", String.class)).isEqualTo("http://quarkade-1");
     }
 }
