@@ -28,9 +28,12 @@ done
 
 rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$SERVER/status"; }
 echo "server RSS at start: $(rss)"
-# Heap after a full GC two minutes in (everyone connected and warm), then every five minutes, then at the end.
-heap() { jcmd "$SERVER" GC.run > /dev/null && jcmd "$SERVER" GC.heap_info | grep -o 'heap *total [0-9]*K, used [0-9]*K' | grep -o 'used [0-9]*K'; }
-( sleep ${SOAK_FIRST_HEAP:-120}; while kill -0 $SERVER 2>/dev/null; do echo "heap after GC at $(date +%T): $(heap)"; sleep 300; done ) &
+# Heap after a full GC two minutes in (everyone connected and warm), then every SOAK_HEAP_EVERY seconds (five
+# minutes), then at the end: the bytes of live objects the class histogram counts in the safepoint of its own full
+# GC, so nothing allocated after it is counted (asking GC.heap_info after GC.run also counted what the server
+# allocated while jcmd attached a second time, up to 40 MB here).
+heap() { jcmd "$SERVER" GC.class_histogram | awk '/^Total/ {printf "%.1f MB live", $3 / 1048576}'; }
+( sleep ${SOAK_FIRST_HEAP:-120}; while kill -0 $SERVER 2>/dev/null; do echo "heap after GC at $(date +%T): $(heap)"; sleep ${SOAK_HEAP_EVERY:-300}; done ) &
 SAMPLER=$!
 STATUS=0
 java bench/Soak.java "http://localhost:$PORT" "$ROOMS" "$PLAYERS" "$MINUTES" || STATUS=$?
