@@ -11,12 +11,16 @@ ROOMS=${1:-200}
 PLAYERS=${2:-4}
 MINUTES=${3:-30}
 PORT=${SOAK_PORT:-18080}
+# SOAK_PIN=1 pins the server to core 0 and the load generator to core 1 (taskset), as bench/run.sh does, so the
+# generator's 800 decoding players do not take the server's CPU.
+SERVER_CPU=() LOAD_CPU=()
+if [ "${SOAK_PIN:-0}" = 1 ]; then SERVER_CPU=(taskset -c 0) LOAD_CPU=(taskset -c 1); fi
 
 JAR=target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || ./mvnw -q package -DskipTests -DskipClient=true
 
 # Tokens outlive the run, and a throwaway database; everything else at its defaults.
-java -Xmx512m -Dquarkus.http.port="$PORT" -Dquarkade.jwt.access-ttl=$((MINUTES + 10))M \
+${SERVER_CPU[@]+"${SERVER_CPU[@]}"} java -Xmx512m -Dquarkus.http.port="$PORT" -Dquarkade.jwt.access-ttl=$((MINUTES + 10))M \
   -Dquarkade.embedded-db.data-dir=temporary -Dquarkade.jwt.key-dir=target/soak-keys \
   -jar "$JAR" > target/soak-server.log 2>&1 &
 SERVER=$!
@@ -36,8 +40,8 @@ heap() { jcmd "$SERVER" GC.class_histogram | awk '/^Total/ {printf "%.1f MB live
 ( sleep ${SOAK_FIRST_HEAP:-120}; while kill -0 $SERVER 2>/dev/null; do echo "heap after GC at $(date +%T): $(heap)"; sleep ${SOAK_HEAP_EVERY:-300}; done ) &
 SAMPLER=$!
 STATUS=0
-java bench/Soak.java "http://localhost:$PORT" "$ROOMS" "$PLAYERS" "$MINUTES" || STATUS=$?
-kill $SAMPLER 2>/dev/null || true
+${LOAD_CPU[@]+"${LOAD_CPU[@]}"} java bench/Soak.java "http://localhost:$PORT" "$ROOMS" "$PLAYERS" "$MINUTES" || STATUS=$?
+pkill -P $SAMPLER 2>/dev/null; kill $SAMPLER 2>/dev/null || true # its sleep too
 echo "heap after GC at end: $(heap)"
 echo "server RSS at end: $(rss)"
 curl -fs "http://localhost:$PORT/q/metrics" | grep -E '^quarkade_(rooms|players) |^quarkade_connections_closed_total|^quarkade_room_tick_seconds_(count|sum|max)' || true
