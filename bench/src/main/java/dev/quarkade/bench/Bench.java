@@ -92,8 +92,9 @@ public final class Bench {
                 JsonObject added = load0.addPlayers(n - current);
                 current = n;
                 Thread.sleep(Long.parseLong(option("warmup", "5")) * 1000);
+                double settled = settle(load0);
                 JsonObject step = measure(sp, load0);
-                step.put("players", n).put("added", added);
+                step.put("players", n).put("added", added).put("settleSeconds", settled);
                 long heap = sp.heapAfterGcKiB();
                 int connected = step.getInteger("connected");
                 step.put("heapAfterGcKiB", heap).put("rssKiB", sp.rssKiB())
@@ -112,6 +113,25 @@ public final class Bench {
             }
         }
         return run.put("steps", results);
+    }
+
+    /**
+     * After a step's joins and the warm-up, waits (at most {@code settle} seconds, default 30) until the rooms tick at
+     * no more than the nominal rate, probing in 2-s windows: a room whose ticks the joins delayed runs them back to
+     * back until it has caught up, and a window over that would measure the catch-up rather than steady play.
+     * Returns the seconds waited.
+     */
+    private double settle(LoadClient load) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + Long.parseLong(option("settle", "30")) * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            load.startWindow();
+            Thread.sleep(2000);
+            if (load.endWindow().getDouble("tickRateMean") <= TICK_RATE * 1.03) {
+                break;
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** One window: the generator's metrics plus server and generator CPU over exactly that window. */
