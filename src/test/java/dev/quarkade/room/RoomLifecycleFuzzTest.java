@@ -173,6 +173,15 @@ class RoomLifecycleFuzzTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void randomLifecyclesLeaveNoGhostAndNoLeak(long seed) {
+        try {
+            walk(seed);
+        } catch (AssertionError failure) {
+            throw new AssertionError("walk with seed " + seed + " (replay: -Dquarkade.fuzz.seeds=" + seed + "): "
+                    + failure.getMessage(), failure);
+        }
+    }
+
+    private void walk(long seed) {
         Random random = new Random(seed);
         queue = new WriteBehindQueue(VERTX, database, FUZZ_PERSISTENCE, new SimpleMeterRegistry());
         queue.start();
@@ -206,20 +215,20 @@ class RoomLifecycleFuzzTest {
         now += SETTINGS.reconnectGrace().toMillis();
         tick();
         players.forEach(p -> p.seated = false);
-        assertThat(room.summary().players()).as("seats after everyone left, seed %d", seed).isZero();
+        assertThat(room.summary().players()).as("seats after everyone left").isZero();
         now += SETTINGS.idleTimeout().toMillis();
-        assertThat(room.tick(now)).as("the empty room disposes itself, seed %d", seed).isFalse();
-        assertThat(closed).as("rooms closed, seed %d", seed).hasSize(roomsCreated).allMatch("fuzz"::equals);
-        assertThat(roomsOpen).as("rooms open, seed %d", seed).isZero();
-        assertThat(room.queuedCommands()).as("nothing left in the inbox, seed %d", seed).isZero();
-        assertThat(players).as("connections the room left open, seed %d", seed).allMatch(p -> p.channel == null
+        assertThat(room.tick(now)).as("the empty room disposes itself").isFalse();
+        assertThat(closed).hasSize(roomsCreated).allMatch("fuzz"::equals);
+        assertThat(roomsOpen).as("rooms open").isZero();
+        assertThat(room.queuedCommands()).as("nothing left in the inbox").isZero();
+        assertThat(players).as("connections the room left open").allMatch(p -> p.channel == null
                 || p.channel.closeCode != null || !p.seated);
         database.delayMs = 0;
         database.failures.set(0);
-        assertThat(queue.flush(Duration.ofSeconds(10))).as("writes pending, seed %d", seed).isZero();
-        assertThat(database.written).as("every finished match written, seed %d", seed).isEqualTo(matchesSubmitted);
-        assertThat(database.writtenTwice).as("none twice: retries only follow a failure, seed %d", seed).hasValue(0);
-        assertThat(matchesSubmitted).as("matches played in the walk, seed %d", seed).isNotEmpty();
+        assertThat(queue.flush(Duration.ofSeconds(10))).as("writes pending").isZero();
+        assertThat(database.written).as("every finished match written").isEqualTo(matchesSubmitted);
+        assertThat(database.writtenTwice).as("none twice: retries only follow a failure").hasValue(0);
+        assertThat(matchesSubmitted).as("matches played in the walk").isNotEmpty();
     }
 
     private void openRoom(long seed) {

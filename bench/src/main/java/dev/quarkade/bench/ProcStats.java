@@ -12,7 +12,7 @@ final class ProcStats {
 
     /** USER_HZ: the unit of utime and stime in /proc/<pid>/stat; 100 on every Linux we run on. */
     private static final double CLOCK_TICKS_PER_SECOND = 100.0;
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)");
 
     private ProcStats() {
     }
@@ -43,17 +43,18 @@ final class ProcStats {
         return -1;
     }
 
-    /** Heap in use after {@code jcmd GC.run}, in KiB; -1 when jcmd cannot tell (not a JVM, or it timed out). */
+    /**
+     * Live heap in KiB: the bytes {@code jcmd GC.class_histogram} counts in the safepoint of its own full GC, so nothing
+     * the server allocates after that GC is counted (the soak, bench/soak.sh, reads the same figure); -1 when jcmd
+     * cannot tell (not a JVM, or it timed out).
+     */
     static long heapAfterGcKiB(long pid) {
-        if (run("jcmd", Long.toString(pid), "GC.run") == null) {
+        String histogram = run("jcmd", Long.toString(pid), "GC.class_histogram");
+        if (histogram == null) {
             return -1;
         }
-        String info = run("jcmd", Long.toString(pid), "GC.heap_info");
-        if (info == null) {
-            return -1;
-        }
-        Matcher m = HEAP_USED.matcher(info);
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
+        Matcher m = HISTOGRAM_TOTAL.matcher(histogram);
+        return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1;
     }
 
     /** The 1-minute load average. */
