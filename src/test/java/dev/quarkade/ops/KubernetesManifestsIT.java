@@ -27,8 +27,7 @@ class KubernetesManifestsIT {
     @Test
     void statefulSetPodsEachGetTheirOwnPublicUrlAndRoute() throws Exception {
         String yaml = Files.readString(MANIFESTS);
-        String statefulSet = yaml.substring(yaml.indexOf("kind: StatefulSet"));
-        statefulSet = statefulSet.substring(0, statefulSet.indexOf("\n---"));
+        String statefulSet = statefulSet(yaml);
         assertThat(statefulSet).contains("serviceName: quarkade").contains("replicas: 2")
                 .contains("name: POD_NAME").contains("fieldPath: metadata.name")
                 .contains("value: redis://redis:6379")
@@ -48,10 +47,8 @@ class KubernetesManifestsIT {
      */
     @Test
     void eachPodExpandsItsOwnUrlsFromItsNameWhateverTheOrderOfEnvEntries() throws Exception {
-        String yaml = Files.readString(MANIFESTS);
-        String statefulSet = yaml.substring(yaml.indexOf("kind: StatefulSet"));
         Map<String, String> env = new HashMap<>();
-        Matcher entry = PLAIN_ENV.matcher(statefulSet.substring(0, statefulSet.indexOf("\n---")));
+        Matcher entry = PLAIN_ENV.matcher(statefulSet(Files.readString(MANIFESTS)));
         while (entry.find()) {
             env.put(entry.group(1), entry.group(2));
         }
@@ -64,5 +61,11 @@ class KubernetesManifestsIT {
         assertThat(config.getValue("quarkade.cluster.public-url", String.class))
                 .isEqualTo("wss://quarkade-1.play.example.com");
         assertThat(config.getValue("quarkade.cluster.internal-url", String.class)).isEqualTo("http://quarkade-1");
+    }
+
+    /** The StatefulSet's document in the generated manifests. */
+    private static String statefulSet(String yaml) {
+        String rest = yaml.substring(yaml.indexOf("kind: StatefulSet"));
+        return rest.substring(0, rest.indexOf("\n---"));
     }
 }
