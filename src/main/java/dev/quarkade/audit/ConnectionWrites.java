@@ -41,11 +41,13 @@ final class ConnectionWrites {
 
     /** What is known of a connection from the moment it opens. */
     record Opened(UUID id, UUID playerId, String roomId, String node, String remoteAddress, Instant openedAt)
-            implements PendingWrite {
+            implements
+                PendingWrite {
 
         @Override
         public List<Statement> statements() {
-            return List.of(new Statement(OPEN, Tuple.from(Arrays.asList(id, playerId, roomId, node, remoteAddress, time(openedAt)))));
+            return List.of(
+                    new Statement(OPEN, Tuple.from(Arrays.asList(id, playerId, roomId, node, remoteAddress, time(openedAt)))));
         }
     }
 

@@ -13,8 +13,10 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-/** Turns a verified access token into a SecurityIdentity: principal = player id, role "player" plus
- * the roles of its {@code groups} claim, the claims. */
+/**
+ * Turns a verified access token into a SecurityIdentity: principal = player id, role "player" plus
+ * the roles of its {@code groups} claim, the claims.
+ */
 @ApplicationScoped
 public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 

@@ -3,12 +3,12 @@ package dev.quarkade.cluster;
 import java.util.Collections;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
-
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Cluster mode turns durable rooms on: with {@code quarkus.redis.hosts} set, {@code quarkade.room.durable} defaults to

@@ -61,7 +61,10 @@ final class DirectoryScripts {
             end
             """;
 
-    /** ARGV: node, url, http, rooms, players, started, ttlMs. Answers 1 if the node key still existed, 0 if renewed from scratch. */
+    /**
+     * ARGV: node, url, http, rooms, players, started, ttlMs. Answers 1 if the node key still existed, 0 if renewed from
+     * scratch.
+     */
     static final String HEARTBEAT = COMMON + """
             local k = P .. 'node:' .. ARGV[1]
             local existed = redis.call('EXISTS', k)

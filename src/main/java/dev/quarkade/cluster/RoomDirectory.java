@@ -21,7 +21,10 @@ public class RoomDirectory {
 
     /** What a seat hold in a given room came to. */
     public enum HoldOutcome {
-        HELD, FULL, NO_SUCH_ROOM, NODE_DEAD
+        HELD,
+        FULL,
+        NO_SUCH_ROOM,
+        NODE_DEAD
     }
 
     /** A seat hold's outcome, with the room's node and that node's public URL when known. */
@@ -49,7 +52,9 @@ public class RoomDirectory {
 
         /** Whether the room's node is alive. */
         public enum State {
-            LIVE, DEAD, MISSING
+            LIVE,
+            DEAD,
+            MISSING
         }
     }
 

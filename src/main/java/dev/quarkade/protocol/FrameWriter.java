@@ -112,7 +112,9 @@ public final class FrameWriter {
     }
 
     /** A read-only view of the written bytes, valid until the next write or reset. */
-    /** The backing array, valid from 0 to {@link #size()} until the next write: lets a shared body be copied without a wrapper. */
+    /**
+     * The backing array, valid from 0 to {@link #size()} until the next write: lets a shared body be copied without a wrapper.
+     */
     public byte[] array() {
         return buf;
     }

@@ -46,7 +46,10 @@ final class RoomStats {
         return true;
     }
 
-    /** Tick time at the 99th percentile over the last minute (fewer ticks when the room is younger), as of the last whole second. */
+    /**
+     * Tick time at the 99th percentile over the last minute (fewer ticks when the room is younger), as of the last whole
+     * second.
+     */
     long tickP99Nanos() {
         return p99Nanos;
     }

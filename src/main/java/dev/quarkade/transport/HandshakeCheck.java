@@ -15,8 +15,8 @@ import dev.quarkade.persistence.PersistenceConfig;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -83,17 +83,17 @@ public class HandshakeCheck implements HttpUpgradeCheck {
                 // Only an authenticated player learns whether a room exists or is full.
                 .flatMap(claims -> admission.admit(context.pathParam("roomId"), claims.playerId())
                         .ifNoItem().after(persistence.databaseTimeout()).fail().map(decision -> {
-                    if (decision.status() == RoomAdmission.WRONG_NODE) {
-                        return CheckResult.rejectUpgradeSync(decision.status(),
-                                Map.of(RoomAdmission.NODE_URL_HEADER, List.of(decision.wsUrl())));
-                    }
-                    if (decision.status() != RoomAdmission.ADMITTED) {
-                        return CheckResult.rejectUpgradeSync(decision.status());
-                    }
-                    context.userData().put(CLAIMS, claims);
-                    context.userData().put(HTTP_CONNECTION, request.connection());
-                    return CheckResult.permitUpgradeSync();
-                }))
+                            if (decision.status() == RoomAdmission.WRONG_NODE) {
+                                return CheckResult.rejectUpgradeSync(decision.status(),
+                                        Map.of(RoomAdmission.NODE_URL_HEADER, List.of(decision.wsUrl())));
+                            }
+                            if (decision.status() != RoomAdmission.ADMITTED) {
+                                return CheckResult.rejectUpgradeSync(decision.status());
+                            }
+                            context.userData().put(CLAIMS, claims);
+                            context.userData().put(HTTP_CONNECTION, request.connection());
+                            return CheckResult.permitUpgradeSync();
+                        }))
                 .onFailure(InvalidTokenException.class).recoverWithItem(e -> {
                     LOG.debugf("Upgrade refused: %s", e.getMessage());
                     return CheckResult.rejectUpgradeSync(401, CHALLENGE);

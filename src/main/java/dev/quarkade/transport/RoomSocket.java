@@ -1,6 +1,5 @@
 package dev.quarkade.transport;
 
-
 import org.jboss.logging.Logger;
 
 import dev.quarkade.audit.ConnectionAudit;

@@ -29,7 +29,8 @@ class GuestAndRegisterTest {
 
     @Test
     void guestWithoutBodyIsAccepted() {
-        given().contentType(ContentType.JSON).post("/api/auth/guest").then().statusCode(200).body("name", matchesPattern("Guest-[0-9]{4}"));
+        given().contentType(ContentType.JSON).post("/api/auth/guest").then().statusCode(200).body("name",
+                matchesPattern("Guest-[0-9]{4}"));
     }
 
     @Test

@@ -95,8 +95,9 @@ class MatchHistoryTest {
             Map<String, Object> above = lines.get(i - 1);
             Map<String, Object> below = lines.get(i);
             int wins = Integer.compare((Integer) above.get("wins"), (Integer) below.get("wins"));
-            assertThat(wins > 0 || (wins == 0 && ((Number) above.get("totalScore")).longValue()
-                    >= ((Number) below.get("totalScore")).longValue())).as("line %d before %d", i, i + 1).isTrue();
+            assertThat(wins > 0 || (wins == 0
+                    && ((Number) above.get("totalScore")).longValue() >= ((Number) below.get("totalScore")).longValue()))
+                    .as("line %d before %d", i, i + 1).isTrue();
             assertThat(below.get("rank")).isEqualTo(i + 1);
         }
     }

@@ -35,8 +35,8 @@ class HealthAndMetricsTest {
 
     @Test
     void migrationsRanAndThisStartWasRecorded() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
-                given().when().get("/api/server").then()
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> given().when().get("/api/server").then()
                         .statusCode(200)
                         .body("starts", greaterThanOrEqualTo(1)));
     }

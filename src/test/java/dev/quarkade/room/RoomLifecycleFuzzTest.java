@@ -14,11 +14,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
-
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,18 +25,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.quarkade.game.PlayerResult;
+import dev.quarkade.game.arena.ArenaGame;
 import dev.quarkade.persistence.BatchWriter;
 import dev.quarkade.persistence.PendingWrite;
 import dev.quarkade.persistence.PersistenceConfig;
 import dev.quarkade.persistence.WriteBehindQueue;
+import dev.quarkade.protocol.CloseCodes;
+import dev.quarkade.protocol.ServerMessage;
+import dev.quarkade.room.RoomTest.FakeChannel;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Tuple;
-import dev.quarkade.game.arena.ArenaGame;
-import dev.quarkade.protocol.CloseCodes;
-import dev.quarkade.protocol.ServerMessage;
-import dev.quarkade.room.RoomTest.FakeChannel;
 
 /**
  * Seeded random walks of join, leave, drop, reconnect, replace, late messages from dead connections, the passing of

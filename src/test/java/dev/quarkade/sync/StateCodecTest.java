@@ -63,8 +63,10 @@ class StateCodecTest {
 
     @Test
     void snapshotsWithDescendingIdsOrTooManyFieldsAreMalformed() {
-        assertThrows(ProtocolException.class, () -> StateCodec.decodeFull(HexFormat.of().parseHex("00" + "02" + "050100" + "030100")));
-        assertThrows(ProtocolException.class, () -> StateCodec.decodeFull(HexFormat.of().parseHex("00" + "01" + "050111" + "00".repeat(17))));
+        assertThrows(ProtocolException.class,
+                () -> StateCodec.decodeFull(HexFormat.of().parseHex("00" + "02" + "050100" + "030100")));
+        assertThrows(ProtocolException.class,
+                () -> StateCodec.decodeFull(HexFormat.of().parseHex("00" + "01" + "050111" + "00".repeat(17))));
         assertThrows(ProtocolException.class, () -> StateCodec.decodeFull(HexFormat.of().parseHex("11")));
     }
 

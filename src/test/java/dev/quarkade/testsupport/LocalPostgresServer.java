@@ -115,9 +115,10 @@ public final class LocalPostgresServer implements AutoCloseable {
      * failover would; the server stays up. Answers how many were terminated.
      */
     public int terminateBackends() throws SQLException {
-        try (Connection c = connectTo("postgres"); var rows = c.createStatement().executeQuery(
-                "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '"
-                        + DATABASE + "' AND pid <> pg_backend_pid()")) {
+        try (Connection c = connectTo("postgres");
+                var rows = c.createStatement().executeQuery(
+                        "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '"
+                                + DATABASE + "' AND pid <> pg_backend_pid()")) {
             rows.next();
             return rows.getInt(1);
         }

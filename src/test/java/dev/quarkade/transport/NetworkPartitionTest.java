@@ -147,7 +147,6 @@ class NetworkPartitionTest {
         }
     }
 
-
     private static void ip(String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("ip"));
         command.addAll(List.of(args));

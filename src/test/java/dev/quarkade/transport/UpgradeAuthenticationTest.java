@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +11,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-
 import org.junit.jupiter.api.Test;
 
 import dev.quarkade.auth.Accounts;
 import dev.quarkade.testsupport.UpgradeTestBase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.vertx.core.buffer.Buffer;
 
 @QuarkusTest
 class UpgradeAuthenticationTest extends UpgradeTestBase {
