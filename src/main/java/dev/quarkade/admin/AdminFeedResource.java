@@ -13,7 +13,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import dev.quarkade.api.ApiException;
-import dev.quarkade.room.RoomSnapshot;
+import dev.quarkade.room.RoomReport;
 import io.smallrye.mutiny.Multi;
 
 /**
@@ -26,7 +26,7 @@ public class AdminFeedResource {
     static final Duration PERIOD = Duration.ofSeconds(1);
 
     /** One event of the feed: the time it was taken and every open room. */
-    public record Feed(long at, List<RoomSnapshot> rooms) {
+    public record Feed(long at, List<RoomReport> rooms) {
     }
 
     private final LiveRooms rooms;

@@ -19,8 +19,8 @@ import dev.quarkade.api.ApiException;
 import dev.quarkade.api.PageRequest;
 import dev.quarkade.auth.BearerIdentityProvider;
 import dev.quarkade.auth.TokenClaims;
-import dev.quarkade.room.RoomService;
-import dev.quarkade.room.RoomSnapshot;
+import dev.quarkade.room.RoomReport;
+import dev.quarkade.room.runtime.RoomControl;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -56,12 +56,12 @@ public class AdminResource {
     static final int MAX_REASON_BYTES = 120;
 
     private final LiveRooms live;
-    private final RoomService rooms;
+    private final RoomControl rooms;
     private final AdminAudit audit;
     private final FeedTickets tickets;
     private final SecurityIdentity identity;
 
-    public AdminResource(LiveRooms live, RoomService rooms, AdminAudit audit, FeedTickets tickets,
+    public AdminResource(LiveRooms live, RoomControl rooms, AdminAudit audit, FeedTickets tickets,
             SecurityIdentity identity) {
         this.live = live;
         this.rooms = rooms;
@@ -72,13 +72,13 @@ public class AdminResource {
 
     @GET
     @Path("/rooms")
-    public List<RoomSnapshot> rooms() {
+    public List<RoomReport> rooms() {
         return live.all();
     }
 
     @GET
     @Path("/rooms/{roomId}")
-    public RoomSnapshot room(@PathParam("roomId") String roomId) {
+    public RoomReport room(@PathParam("roomId") String roomId) {
         return live.find(roomId).orElseThrow(() -> unknownRoom(roomId));
     }
 
@@ -105,7 +105,7 @@ public class AdminResource {
             Reason body) {
         String reason = validReason(body);
         UUID player = ConnectionSearch.parsePlayer(playerId);
-        RoomSnapshot room = live.find(roomId).orElseThrow(() -> unknownRoom(roomId));
+        RoomReport room = live.find(roomId).orElseThrow(() -> unknownRoom(roomId));
         if (room.players().stream().noneMatch(p -> p.playerId().equals(player))) {
             throw unknownPlayer(player, roomId);
         }

@@ -7,27 +7,28 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.quarkade.room.Room;
-import dev.quarkade.room.RoomService;
-import dev.quarkade.room.RoomSnapshot;
+import dev.quarkade.room.RoomReport;
+import dev.quarkade.room.runtime.OpenRoom;
+import dev.quarkade.room.runtime.RoomRegistry;
 
-/** The open rooms as an operator sees them: their latest snapshots, fullest first. */
+/** The open rooms as an operator sees them: their latest reports, fullest first. */
 @ApplicationScoped
 public class LiveRooms {
 
-    private final RoomService rooms;
+    private final RoomRegistry rooms;
 
-    public LiveRooms(RoomService rooms) {
+    LiveRooms(RoomRegistry rooms) {
         this.rooms = rooms;
     }
 
-    public List<RoomSnapshot> all() {
-        return rooms.rooms().stream().filter(r -> !r.isClosed()).map(Room::snapshot)
-                .sorted(Comparator.comparingInt((RoomSnapshot s) -> -s.players().size())
-                        .thenComparing(RoomSnapshot::roomId))
+    public List<RoomReport> all() {
+        return rooms.all().stream().map(OpenRoom::room).filter(r -> !r.isClosed()).map(Room::report)
+                .sorted(Comparator.comparingInt((RoomReport s) -> -s.players().size())
+                        .thenComparing(RoomReport::roomId))
                 .toList();
     }
 
-    public Optional<RoomSnapshot> find(String roomId) {
-        return rooms.find(roomId).map(Room::snapshot);
+    public Optional<RoomReport> find(String roomId) {
+        return rooms.find(roomId).map(Room::report);
     }
 }

@@ -1,27 +1,16 @@
 package dev.quarkade.cluster;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Settings of cluster mode ({@code quarkade.cluster.*}); read only when {@code quarkus.redis.hosts} is set. */
+/**
+ * Settings of cluster mode ({@code quarkade.cluster.*}); read only when a Redis server is configured. The node's own
+ * URLs ({@code public-url}, {@code internal-url}) are in {@code node.NodeUrlsConfig}.
+ */
 @ConfigMapping(prefix = "quarkade.cluster")
 public interface ClusterConfig {
-
-    /**
-     * The WebSocket base URL clients reach this node at, e.g. {@code wss://node-1.play.example.com}: join-or-create
-     * answers {@code <public-url>/ws/rooms/<id>}. Required in cluster mode; in single-node mode, when unset, the
-     * answer is built from the request's scheme and host.
-     */
-    Optional<String> publicUrl();
-
-    /**
-     * The HTTP base URL other nodes call this node's REST API at (to create a room here). Default: the public URL
-     * with ws/wss turned into http/https.
-     */
-    Optional<String> internalUrl();
 
     /** A node that has not renewed its registration for this long is dead; it renews every third of it. */
     @WithDefault("10s")

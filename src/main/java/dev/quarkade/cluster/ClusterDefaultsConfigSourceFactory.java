@@ -11,7 +11,8 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 
 /**
- * Cluster mode turns durable rooms on: with {@code quarkus.redis.hosts} set, {@code quarkade.room.durable} defaults to
+ * Cluster mode turns durable rooms on: with a Redis server configured ({@link ClusterMode}), {@code quarkade.room.durable}
+ * defaults to
  * true, so the rooms of a node that dies are restored on another. Below application.properties and everything an
  * operator sets: {@code QUARKADE_ROOM_DURABLE=false} still turns them off.
  */
@@ -21,11 +22,16 @@ public class ClusterDefaultsConfigSourceFactory implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        ConfigValue hosts = context.getValue("quarkus.redis.hosts");
-        if (hosts == null || hosts.getValue() == null || hosts.getValue().isBlank()) {
+        if (!ClusterMode.configured(value(context, "quarkus.redis.hosts"),
+                value(context, "quarkus.redis.hosts-provider-name"))) {
             return Collections.emptyList();
         }
         return Collections.singletonList(new PropertiesConfigSource(Map.of("quarkade.room.durable", "true"),
                 "quarkade-cluster-defaults", ORDINAL));
+    }
+
+    private static String value(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return value == null ? null : value.getValue();
     }
 }

@@ -2,7 +2,8 @@ package dev.quarkade.cluster;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.quarkade.ops.NodeName;
+import dev.quarkade.node.NodeName;
+import dev.quarkade.node.NodeUrls;
 
 /**
  * This node as the cluster knows it: its id is its {@link NodeName#incarnation() incarnation}, unique to this process
@@ -13,10 +14,10 @@ import dev.quarkade.ops.NodeName;
 public class ClusterNode {
 
     private final String id;
-    private final ClusterConfig config;
+    private final NodeUrls urls;
 
-    ClusterNode(ClusterConfig config) {
-        this.config = config;
+    ClusterNode(NodeUrls urls) {
+        this.urls = urls;
         this.id = NodeName.incarnation();
     }
 
@@ -24,30 +25,15 @@ public class ClusterNode {
         return id;
     }
 
-    /** The configured WebSocket base URL without a trailing slash; fails when cluster mode has none. */
+    /** The configured WebSocket base URL; fails when cluster mode has none. */
     public String publicUrl() {
-        return trim(config.publicUrl().filter(u -> !u.isBlank()).orElseThrow(() -> new IllegalStateException(
-                "Cluster mode needs quarkade.cluster.public-url: the ws:// or wss:// base URL clients reach this node at")));
+        return urls.publicUrl().orElseThrow(() -> new IllegalStateException(
+                "Cluster mode needs quarkade.cluster.public-url: the ws:// or wss:// base URL clients reach this node at"));
     }
 
     /** The HTTP base URL other nodes call this node's REST API at. */
     public String internalUrl() {
-        return config.internalUrl().filter(u -> !u.isBlank()).map(ClusterNode::trim)
-                .orElseGet(() -> httpOf(publicUrl()));
-    }
-
-    /** ws://h → http://h, wss://h → https://h; anything else unchanged. */
-    static String httpOf(String wsUrl) {
-        if (wsUrl.startsWith("wss://")) {
-            return "https://" + wsUrl.substring(6);
-        }
-        if (wsUrl.startsWith("ws://")) {
-            return "http://" + wsUrl.substring(5);
-        }
-        return wsUrl;
-    }
-
-    static String trim(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return urls.internalUrl().orElseThrow(() -> new IllegalStateException(
+                "Cluster mode needs quarkade.cluster.public-url or internal-url"));
     }
 }

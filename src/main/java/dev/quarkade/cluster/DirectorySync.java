@@ -14,8 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.quarkade.room.Room;
-import dev.quarkade.room.RoomService;
-import dev.quarkade.room.RoomSnapshot;
+import dev.quarkade.room.RoomReport;
+import dev.quarkade.room.runtime.OpenRoom;
+import dev.quarkade.room.runtime.RoomRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,14 +29,14 @@ public class DirectorySync {
 
     private static final Logger LOG = Logger.getLogger(DirectorySync.class);
 
-    private final RoomService rooms;
+    private final RoomRegistry rooms;
     private final RoomDirectory directory;
     private final ClusterNode node;
     /** What was last written for each of this node's rooms. */
     private final Map<String, String> written = new ConcurrentHashMap<>();
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
-    DirectorySync(RoomService rooms, RoomDirectory directory, ClusterNode node) {
+    DirectorySync(RoomRegistry rooms, RoomDirectory directory, ClusterNode node) {
         this.rooms = rooms;
         this.directory = directory;
         this.node = node;
@@ -54,7 +55,8 @@ public class DirectorySync {
         }
         List<Uni<Void>> writes = new ArrayList<>();
         Set<String> open = new HashSet<>();
-        for (Room room : rooms.rooms()) {
+        for (OpenRoom entry : rooms.all()) {
+            Room room = entry.room();
             if (room.isClosed()) {
                 continue;
             }
@@ -85,15 +87,15 @@ public class DirectorySync {
     }
 
     private Uni<Void> write(Room room, String state) {
-        RoomSnapshot snapshot = room.snapshot();
-        List<UUID> seated = snapshot.players().stream().map(RoomSnapshot.SeatView::playerId).toList();
+        RoomReport report = room.report();
+        List<UUID> seated = report.players().stream().map(RoomReport.SeatReport::playerId).toList();
         return directory.put(room.id(), node.id(), room.game().id(), room.capacity(), room.summary().status(), seated);
     }
 
     /** Status and seated players: what the directory needs to know of a room. */
     private static String state(Room room) {
         StringBuilder s = new StringBuilder(room.summary().status());
-        room.snapshot().players().stream().map(p -> p.playerId().toString()).sorted().forEach(p -> s.append(',').append(p));
+        room.report().players().stream().map(p -> p.playerId().toString()).sorted().forEach(p -> s.append(',').append(p));
         return s.toString();
     }
 }

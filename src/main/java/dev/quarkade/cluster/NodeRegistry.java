@@ -10,10 +10,11 @@ import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import dev.quarkade.room.RoomService;
+import dev.quarkade.room.runtime.RoomRegistry;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
@@ -32,7 +33,7 @@ public class NodeRegistry {
     private final Instance<RoomDirectory> directory;
     private final Instance<DirectorySync> sync;
     private final Instance<ClusterConfig> config;
-    private final RoomService rooms;
+    private final RoomRegistry rooms;
     private final Vertx vertx;
     private final long startedMs = System.currentTimeMillis();
     private final long[] timers = new long[3];
@@ -41,7 +42,7 @@ public class NodeRegistry {
     private volatile boolean stopped;
 
     NodeRegistry(ClusterMode mode, Instance<ClusterNode> node, Instance<RoomDirectory> directory,
-            Instance<DirectorySync> sync, Instance<ClusterConfig> config, RoomService rooms, Vertx vertx,
+            Instance<DirectorySync> sync, Instance<ClusterConfig> config, RoomRegistry rooms, Vertx vertx,
             @ConfigProperty(name = "quarkus.init-and-exit", defaultValue = "false") boolean initAndExit) {
         // A run that only initialises and exits (the Kubernetes migration Job) is no node players could be sent to.
         this.mode = initAndExit ? new ClusterMode(Optional.empty(), Optional.empty()) : mode;
@@ -78,14 +79,13 @@ public class NodeRegistry {
         return registered && System.currentTimeMillis() - lastRenewalMs < config.get().nodeTtl().toMillis();
     }
 
-    private io.smallrye.mutiny.Uni<Void> renew() {
+    private Uni<Void> renew() {
         if (stopped) {
-            return io.smallrye.mutiny.Uni.createFrom().voidItem();
+            return Uni.createFrom().voidItem();
         }
         ClusterNode self = node.get();
-        int players = rooms.rooms().stream().mapToInt(r -> r.summary().players()).sum();
-        return directory.get().heartbeat(self.id(), self.publicUrl(), self.internalUrl(), rooms.rooms().size(),
-                players, startedMs, config.get().nodeTtl().toMillis()).invoke(existed -> {
+        return directory.get().heartbeat(self.id(), self.publicUrl(), self.internalUrl(), rooms.size(),
+                rooms.players(), startedMs, config.get().nodeTtl().toMillis()).invoke(existed -> {
                     if (!existed && registered) {
                         // Our key had expired (a long pause, or Redis restarted): others took us for dead and may have
                         // reaped our rooms. Write them all again.

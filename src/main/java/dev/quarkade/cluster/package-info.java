@@ -4,7 +4,7 @@
  * and where they are reached ({@link dev.quarkade.cluster.NodeRegistry}), which rooms exist on which node and who
  * holds their seats ({@link dev.quarkade.cluster.RoomDirectory}, atomic Lua scripts in
  * {@link dev.quarkade.cluster.DirectoryScripts}), and the lobby that answers any node's REST calls from it
- * ({@link dev.quarkade.cluster.Lobby}). With no {@code quarkus.redis.hosts} configured nothing here connects or runs:
+ * ({@link dev.quarkade.lobby.Lobby}). With no {@code quarkus.redis.hosts} configured nothing here connects or runs:
  * the lobby then answers from this node's rooms alone.
  */
 package dev.quarkade.cluster;

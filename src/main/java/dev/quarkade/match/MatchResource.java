@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import dev.quarkade.api.ApiException;
 import dev.quarkade.api.PageRequest;
-import dev.quarkade.room.RoomService;
+import dev.quarkade.room.runtime.GameCatalog;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -41,10 +41,10 @@ public class MatchResource {
     public record Standing(int rank, UUID playerId, String name, int wins, long totalScore, int matchesPlayed) {
     }
 
-    private final RoomService rooms;
+    private final GameCatalog games;
 
-    public MatchResource(RoomService rooms) {
-        this.rooms = rooms;
+    public MatchResource(GameCatalog games) {
+        this.games = games;
     }
 
     @GET
@@ -64,7 +64,7 @@ public class MatchResource {
     @WithSession
     public Uni<List<Standing>> leaderboard(@QueryParam("game") String game, @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        if (game == null || !rooms.hasGame(game)) {
+        if (game == null || !games.has(game)) {
             throw ApiException.badRequest("unknown_game", "game must name a game of this server, e.g. arena");
         }
         PageRequest request = PageRequest.parse(page, size);

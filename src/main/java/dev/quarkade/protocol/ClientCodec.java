@@ -29,10 +29,6 @@ public final class ClientCodec {
     }
 
     private static ClientMessage decode(FrameReader r) throws ProtocolException {
-        // Size first: an oversized frame is 1009 whatever it contains.
-        if (r.remaining() > Limits.MAX_CLIENT_FRAME) {
-            throw new ProtocolException(CloseCodes.MESSAGE_TOO_BIG, "frame over " + Limits.MAX_CLIENT_FRAME + " bytes");
-        }
         if (r.remaining() == 0) {
             throw ProtocolException.malformed("empty frame");
         }

@@ -5,7 +5,10 @@ public final class Limits {
 
     /** Protocol version sent in WELCOME. */
     public static final int PROTOCOL_VERSION = 1;
-    /** Largest client-to-server frame; anything bigger closes with 1009. */
+    /**
+     * Largest client-to-server message; anything bigger closes with 1009. Enforced by the WebSocket server itself
+     * (configured from this constant by {@code transport.WebSocketServerOptions}), before a message is reassembled.
+     */
     public static final int MAX_CLIENT_FRAME = 16 * 1024;
     /** Largest server-to-client frame a client must accept. */
     public static final int MAX_SERVER_FRAME = 1024 * 1024;

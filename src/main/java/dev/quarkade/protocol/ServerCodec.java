@@ -14,7 +14,7 @@ import dev.quarkade.protocol.ServerMessage.MatchEnd;
 import dev.quarkade.protocol.ServerMessage.Pong;
 import dev.quarkade.protocol.ServerMessage.Result;
 import dev.quarkade.protocol.ServerMessage.Roster;
-import dev.quarkade.protocol.ServerMessage.Seat;
+import dev.quarkade.protocol.ServerMessage.RosterEntry;
 import dev.quarkade.protocol.ServerMessage.State;
 import dev.quarkade.protocol.ServerMessage.TokenAccepted;
 import dev.quarkade.protocol.ServerMessage.Welcome;
@@ -102,18 +102,18 @@ public final class ServerCodec {
 
     private static Roster roster(FrameReader r) throws ProtocolException {
         int n = r.u8();
-        List<Seat> seats = new ArrayList<>(n);
+        List<RosterEntry> seats = new ArrayList<>(n);
         int previous = -1;
         for (int i = 0; i < n; i++) {
             int seat = r.u8();
             UUID id = new UUID(r.u64(), r.u64());
             String name = r.shortString(Limits.MAX_NAME_BYTES);
             int liveness = r.u8();
-            if (seat <= previous || liveness > Seat.DROPPED) {
+            if (seat <= previous || liveness > RosterEntry.DROPPED) {
                 throw ProtocolException.malformed("roster seat out of order or liveness out of range");
             }
             previous = seat;
-            seats.add(new Seat(seat, id, name, liveness));
+            seats.add(new RosterEntry(seat, id, name, liveness));
         }
         return new Roster(seats);
     }
@@ -185,7 +185,7 @@ public final class ServerCodec {
         } else if (m instanceof Roster ro) {
             check(ro.seats().size() <= 255, "too many seats");
             w.u8(ro.seats().size());
-            for (Seat s : ro.seats()) {
+            for (RosterEntry s : ro.seats()) {
                 w.u8(s.seat()).u64(s.playerId().getMostSignificantBits()).u64(s.playerId().getLeastSignificantBits());
                 check(s.name().getBytes(StandardCharsets.UTF_8).length <= Limits.MAX_NAME_BYTES,
                         "name too long");

@@ -88,7 +88,7 @@ public sealed interface ServerMessage {
     }
 
     /** Who sits where, sent on every join, leave or liveness change. */
-    record Roster(List<Seat> seats) implements ServerMessage {
+    record Roster(List<RosterEntry> seats) implements ServerMessage {
         public Roster {
             seats = List.copyOf(seats);
         }
@@ -99,7 +99,7 @@ public sealed interface ServerMessage {
     }
 
     /** One occupied seat in ROSTER; liveness is one of the {@code CONNECTED/SUSPECT/DROPPED} constants. */
-    record Seat(int seat, UUID playerId, String name, int liveness) {
+    record RosterEntry(int seat, UUID playerId, String name, int liveness) {
         public static final int CONNECTED = 0;
         public static final int SUSPECT = 1;
         public static final int DROPPED = 2;

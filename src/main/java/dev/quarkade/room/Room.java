@@ -3,31 +3,19 @@ package dev.quarkade.room;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 import dev.quarkade.game.Game;
-import dev.quarkade.game.Match;
-import dev.quarkade.game.MatchContext;
 import dev.quarkade.game.PlayerResult;
-import dev.quarkade.game.PlayerSeat;
 import dev.quarkade.protocol.CloseCodes;
-import dev.quarkade.protocol.FrameWriter;
-import dev.quarkade.protocol.Limits;
-import dev.quarkade.protocol.ServerCodec;
-import dev.quarkade.protocol.ServerMessage;
-import dev.quarkade.sync.StateHistory;
-import dev.quarkade.sync.TickEncoder;
-import dev.quarkade.sync.WorldState;
 
 /**
  * One room: its seats, its inbox and its authoritative world. {@link #submit} and {@link #hold} may be called from any
  * thread; {@link #tick} is called by one thread at a time (the room's event loop), at the room's tick rate, and does
- * everything else: it drains the inbox, applies inputs, steps the match and sends each seat its state.
+ * everything else: it applies the queued commands, steps the match and sends each seat its state. The jobs are
+ * each in a class of their own: {@link Seats}, {@link RoomInbox}, {@link MatchCycle}, {@link RoomOutbox} (every frame
+ * the room sends) and {@link RoomMonitor} (what other threads may read).
  */
 public final class Room {
 
@@ -35,42 +23,27 @@ public final class Room {
     private final Game game;
     private final RoomSettings settings;
     private final RoomListener listener;
-    private final RandomGenerator random;
-    private final SeatBook book;
-    private final Queue<RoomCommand> inbox = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final int inboxCapacity;
-    private final Seat[] seats;
-    private final WorldState world;
-    private final StateHistory history = new StateHistory();
-    private final TickEncoder encoder = new TickEncoder(history);
-    private final FrameWriter frame = new FrameWriter(1024);
-    /** Each player's STATE header, written here per player; the body beside it is shared. */
-    private final FrameWriter stateHeader = new FrameWriter(ServerCodec.STATE_HEADER_BYTES);
-    /** Connections sent something this tick, flushed once at its end. */
-    private final List<PlayerChannel> toFlush = new ArrayList<>();
-    private long bytesSent;
+    private final Seats seats;
+    private final RoomInbox inbox;
+    private final MatchCycle cycle;
+    private final RoomOutbox outbox;
+    private final RoomMonitor monitor;
+    private final Commands commands = new Commands();
 
-    private Match match;
-    private Instant matchStartedAt;
     private long tick;
-    private RoomStatus status = RoomStatus.WAITING;
-    private long intermissionEndsAtMs;
+    private boolean closed;
     private long emptySinceMs = -1;
     private boolean rosterChanged;
-    /** Whether this tick sent a ROSTER (the operator's snapshot is then refreshed at once). */
-    private boolean rosterSent;
-    private volatile RoomSummary summary;
-    private final RoomStats stats;
-    private volatile RoomSnapshot snapshot;
+    /** The time of the tick running now, for the commands it applies. */
+    private long nowMs;
 
     public Room(String id, Game game, int capacity, RoomSettings settings, RoomListener listener,
             RandomGenerator random, long nowMs) {
         this(id, game, capacity, settings, listener, random);
-        startMatch(nowMs);
-        encoder.begin(++tick, world); // tick 1 is the initial world, so a welcome always has a tick to show
-        publishSummary();
-        publishSnapshot(nowMs);
+        cycle.start(nowMs, List.of());
+        outbox.record(++tick, cycle.world()); // tick 1 is the initial world, so a welcome always has a tick to show
+        monitor.publishSummary(0, status());
+        monitor.publishReport(status(), tick, seats, nowMs);
     }
 
     private Room(String id, Game game, int capacity, RoomSettings settings, RoomListener listener,
@@ -79,68 +52,52 @@ public final class Room {
         this.game = game;
         this.settings = settings;
         this.listener = listener;
-        this.random = random;
-        this.book = new SeatBook(capacity);
-        this.seats = new Seat[capacity];
-        this.inboxCapacity = capacity * settings.inboxPerSeat();
-        this.world = new WorldState(game.globalCount(), capacity + 32);
-        this.stats = new RoomStats(settings.tickRate());
+        this.seats = new Seats(capacity);
+        this.inbox = new RoomInbox(capacity * settings.inboxPerSeat());
+        this.cycle = new MatchCycle(id, game, capacity, settings, random);
+        this.outbox = new RoomOutbox(settings);
+        this.monitor = new RoomMonitor(id, game.id(), capacity, settings.tickRate());
     }
 
     /**
-     * Recreates a room from its {@link #carryOver()} with the current rules of {@code game}: same id, tick, world and
-     * seats. Every seated player starts DROPPED, as if their connection had just gone, so connecting again within
-     * {@code quarkade.reconnect.grace} resumes their seat. Used across a dev-mode hot reload.
+     * Recreates a room from what {@link #save()} gave, with the current rules of {@code game}: same id, tick, world
+     * and seats. Every seated player starts DROPPED, as if their connection had just gone, so connecting again within
+     * {@code quarkade.reconnect.grace} resumes their seat. Used across a dev-mode hot reload and to bring back a
+     * durable room after its node stopped.
      *
-     * @throws IllegalArgumentException if the snapshot does not fit the game (another game, capacity or world shape)
+     * @throws IllegalArgumentException if the saved room does not fit the game (another game, capacity or world
+     *         shape)
      */
-    public static Room restore(CarriedRoom snapshot, Game game, RoomSettings settings, RoomListener listener,
+    public static Room restore(SavedRoom saved, Game game, RoomSettings settings, RoomListener listener,
             RandomGenerator random, long nowMs) {
-        if (!game.id().equals(snapshot.gameId()) || snapshot.capacity() < 1
-                || snapshot.capacity() > game.maxCapacity()) {
-            throw new IllegalArgumentException("snapshot of room " + snapshot.id() + " does not fit " + game.id());
+        if (!game.id().equals(saved.gameId()) || saved.capacity() < 1 || saved.capacity() > game.maxCapacity()) {
+            throw new IllegalArgumentException("saved room " + saved.id() + " does not fit " + game.id());
         }
-        Room room = new Room(snapshot.id(), game, snapshot.capacity(), settings, listener, random);
-        room.world.copyFrom(snapshot.world());
-        room.match = game.newMatch(new MatchContext(snapshot.id(), snapshot.capacity(), settings.tickRate(), random));
-        room.match.resumed(room.world);
-        // The match keeps its start time, so its record spans it all (the time the room was away included).
-        room.matchStartedAt = Instant.ofEpochMilli(
-                snapshot.matchStartedAtMs() == CarriedRoom.UNKNOWN_START ? nowMs : snapshot.matchStartedAtMs());
-        room.tick = snapshot.tick();
-        room.status = snapshot.status() == RoomStatus.CLOSED ? RoomStatus.WAITING : snapshot.status();
-        room.intermissionEndsAtMs = nowMs + settings.intermission().toMillis();
-        for (CarriedRoom.SeatSnapshot s : snapshot.seats()) {
-            PlayerSeat player = s.player();
-            if (player.seat() >= room.seats.length || room.seats[player.seat()] != null) {
-                throw new IllegalArgumentException("seat " + player.seat() + " of room " + snapshot.id());
-            }
-            Seat seat = new Seat(player);
-            seat.liveness = Liveness.DROPPED;
-            seat.droppedAtMs = nowMs;
-            seat.lastInputSeq = s.lastInputSeq();
-            seat.chatTokens = settings.chatPerMinute();
-            seat.chatRefilledAtMs = nowMs;
-            room.seats[player.seat()] = seat;
-            room.book.occupy(player.playerId(), nowMs);
+        Room room = new Room(saved.id(), game, saved.capacity(), settings, listener, random);
+        room.cycle.restore(saved.world(), saved.status(),
+                saved.matchStartedAtMs() == SavedRoom.UNKNOWN_START ? nowMs : saved.matchStartedAtMs(), nowMs);
+        room.tick = saved.tick();
+        for (SavedRoom.SavedSeat seat : saved.seats()) {
+            room.seats.restore(seat, settings.chatPerMinute(), nowMs);
         }
-        room.encoder.begin(room.tick, room.world);
+        room.outbox.record(room.tick, room.cycle.world());
         room.rosterChanged = true;
-        room.publishSummary();
-        room.publishSnapshot(nowMs);
+        room.monitor.publishSummary(room.seats.occupied(), room.status());
+        room.monitor.publishReport(room.status(), room.tick, room.seats, nowMs);
         return room;
     }
 
     /** This room as it is now, to {@link #restore} later. Tick thread only (or once the room no longer ticks). */
-    public CarriedRoom carryOver() {
-        List<CarriedRoom.SeatSnapshot> taken = new ArrayList<>();
-        for (Seat seat : seats) {
-            if (seat != null) {
-                taken.add(new CarriedRoom.SeatSnapshot(seat.player, seat.lastInputSeq));
+    public SavedRoom save() {
+        List<SavedRoom.SavedSeat> taken = new ArrayList<>();
+        for (int i = 0; i < seats.capacity(); i++) {
+            Occupant o = seats.at(i);
+            if (o != null) {
+                taken.add(new SavedRoom.SavedSeat(o.player, o.lastInputSeq));
             }
         }
-        return new CarriedRoom(id, game.id(), seats.length, tick, status, List.copyOf(taken), world.copy(),
-                matchStartedAt.toEpochMilli());
+        return new SavedRoom(id, game.id(), seats.capacity(), tick, status(), List.copyOf(taken),
+                cycle.world().copy(), cycle.startedAtMs());
     }
 
     public String id() {
@@ -152,7 +109,7 @@ public final class Room {
     }
 
     public int capacity() {
-        return seats.length;
+        return seats.capacity();
     }
 
     /** The number of the last tick run. Tick thread only (or once the room no longer ticks). */
@@ -162,16 +119,16 @@ public final class Room {
 
     /** The latest view of this room for listings; safe from any thread. */
     public RoomSummary summary() {
-        return summary;
+        return monitor.summary();
     }
 
     /** The latest operator's view of this room (seats, liveness, RTT, tick time, bandwidth); safe from any thread. */
-    public RoomSnapshot snapshot() {
-        return snapshot;
+    public RoomReport report() {
+        return monitor.report();
     }
 
     public boolean isClosed() {
-        return status == RoomStatus.CLOSED;
+        return closed;
     }
 
     /**
@@ -179,100 +136,81 @@ public final class Room {
      * room is full or closed: the caller answers 409.
      */
     public boolean hold(UUID playerId, long nowMs) {
-        return !isClosed() && book.hold(playerId, nowMs, nowMs + settings.seatHold().toMillis());
+        return !closed && seats.hold(playerId, nowMs, nowMs + settings.seatHold().toMillis());
     }
 
     /**
      * Queues a command for the next tick. A player message finding {@code capacity × inbox-per-seat} commands already
-     * queued is refused (false): the caller closes that connection with 1008. Lifecycle commands (join, leave,
-     * disconnect, liveness) are always queued, so a seat is never left behind by a lost "gone".
+     * queued is refused (false): the caller closes that connection with 1008. Lifecycle commands are always queued.
      */
     public boolean submit(RoomCommand command) {
-        if (queued.incrementAndGet() > inboxCapacity && isPlayerMessage(command)) {
-            queued.decrementAndGet();
-            return false;
-        }
-        inbox.add(command);
-        return true;
+        return inbox.offer(command);
     }
 
     /** Commands waiting for the next tick; at most {@code capacity × inbox-per-seat} plus lifecycle commands. */
     public int queuedCommands() {
-        return queued.get();
-    }
-
-    private static boolean isPlayerMessage(RoomCommand command) {
-        return command instanceof RoomCommand.Input || command instanceof RoomCommand.Ack
-                || command instanceof RoomCommand.Chat || command instanceof RoomCommand.Resync;
+        return inbox.size();
     }
 
     /** Runs one tick at wall-clock time {@code nowMs}; false once the room has closed and must not tick again. */
     public boolean tick(long nowMs) {
-        if (isClosed()) {
+        if (closed) {
             return false;
         }
         long started = System.nanoTime();
-        bytesSent = 0;
-        rosterSent = false;
+        boolean rosterSent;
         try {
-            step(nowMs);
+            rosterSent = step(nowMs);
         } finally {
-            flushAll(); // even after a failing game step: what was queued goes out, nothing stays held
+            outbox.flush(); // even after a failing game step: what was queued goes out, nothing stays held
         }
         long nanos = System.nanoTime() - started;
-        if (stats.record(nowMs, nanos, bytesSent) || rosterSent) {
-            publishSnapshot(nowMs);
+        long bytesSent = outbox.takeBytesSent();
+        // The operator's report is refreshed every second, and at once when the roster changed.
+        if (monitor.ticked(nowMs, nanos, bytesSent) || rosterSent) {
+            monitor.publishReport(status(), tick, seats, nowMs);
         }
         listener.ticked(id, nanos, bytesSent);
-        return !isClosed();
+        return !closed;
     }
 
-    private void step(long nowMs) {
-        drainInbox(nowMs);
+    /** One tick's work, in order; true when it sent a ROSTER. */
+    private boolean step(long nowMs) {
+        this.nowMs = nowMs;
+        inbox.drainTo(commands);
         applyInputs();
-        if (status == RoomStatus.INTERMISSION && nowMs >= intermissionEndsAtMs) {
-            startMatch(nowMs);
-        }
+        cycle.startNextIfDue(nowMs, seats);
         tick++;
-        match.step(world, tick);
-        if (status != RoomStatus.INTERMISSION && match.isOver(world)) {
-            endMatch(nowMs);
+        cycle.step(tick);
+        List<PlayerResult> results = cycle.finishIfOver(nowMs, seats);
+        if (results != null) {
+            endMatch(nowMs, results);
         }
         expireDroppedSeats(nowMs);
-        encoder.begin(tick, world);
-        rosterSent = rosterChanged;
-        if (rosterSent) {
-            sendRoster();
+        outbox.record(tick, cycle.world());
+        boolean rosterSent = rosterChanged;
+        if (rosterChanged) {
+            outbox.roster(seats);
+            rosterChanged = false;
         }
-        broadcastState(nowMs);
+        outbox.states(seats, nowMs);
         checkIdle(nowMs);
-        publishSummary();
-    }
-
-    /** Hands each connection that got frames this tick its batch: one write per connection per tick. */
-    private void flushAll() {
-        for (int i = 0; i < toFlush.size(); i++) {
-            toFlush.get(i).flush();
-        }
-        toFlush.clear();
-    }
-
-    private void queued(PlayerChannel channel) {
-        if (!toFlush.contains(channel)) {
-            toFlush.add(channel);
-        }
+        monitor.publishSummary(seats.occupied(), status());
+        return rosterSent;
     }
 
     /** Closes the room now: every connection gets {@code code} and the room stops ticking. Tick thread only. */
     public void close(int code, String reason) {
-        for (Seat seat : seats) {
-            if (seat != null && seat.isConnected()) {
-                seat.channel.close(code, reason);
+        for (int i = 0; i < seats.capacity(); i++) {
+            Occupant o = seats.at(i);
+            if (o != null && o.isConnected()) {
+                o.channel.close(code, reason);
             }
         }
-        status = RoomStatus.CLOSED;
-        publishSummary();
-        publishSnapshot(System.currentTimeMillis());
+        closed = true;
+        long now = System.currentTimeMillis();
+        monitor.publishSummary(seats.occupied(), status());
+        monitor.publishReport(status(), tick, seats, now);
         listener.roomClosed(id);
     }
 
@@ -281,265 +219,65 @@ public final class Room {
      * is released (no reconnect grace). False when the player has no seat here. Tick thread only.
      */
     public boolean kick(UUID playerId, String reason) {
-        Seat seat = seatOf(playerId);
-        if (seat == null) {
+        Occupant o = seats.of(playerId);
+        if (o == null) {
             return false;
         }
-        if (seat.isConnected()) {
-            seat.channel.close(CloseCodes.POLICY_VIOLATION, reason);
+        if (o.isConnected()) {
+            o.channel.close(CloseCodes.POLICY_VIOLATION, reason);
         }
-        release(seat);
-        publishSnapshot(System.currentTimeMillis());
+        release(o);
+        monitor.publishReport(status(), tick, seats, System.currentTimeMillis());
         return true;
     }
 
-    private void drainInbox(long nowMs) {
-        RoomCommand command;
-        while ((command = inbox.poll()) != null) {
-            queued.decrementAndGet();
-            if (command instanceof RoomCommand.Join join) {
-                join(join, nowMs);
-                continue;
-            }
-            Seat seat = seatOf(command.channel());
-            if (seat == null) {
-                continue; // a connection that was replaced or never seated: its late messages are moot
-            }
-            if (command instanceof RoomCommand.Input input) {
-                if (acknowledge(seat, input.ackTick())) {
-                    seat.pendingInputs.add(input);
-                }
-            } else if (command instanceof RoomCommand.Ack ack) {
-                acknowledge(seat, ack.tick());
-            } else if (command instanceof RoomCommand.Resync) {
-                seat.needsFullState = true;
-            } else if (command instanceof RoomCommand.Chat chat) {
-                relayChat(seat, chat.text(), nowMs);
-            } else if (command instanceof RoomCommand.Leave) {
-                seat.channel.close(CloseCodes.NORMAL, "left");
-                release(seat);
-            } else if (command instanceof RoomCommand.Disconnected) {
-                drop(seat, nowMs);
-            } else if (command instanceof RoomCommand.LivenessChanged change) {
-                changeLiveness(seat, change.liveness());
-            }
-        }
-    }
-
-    private void join(RoomCommand.Join join, long nowMs) {
-        Seat seat = seatOf(join.playerId());
-        boolean resumed = seat != null;
-        if (seat == null) {
-            int free = freeSeatIndex();
-            if (free < 0 || !book.occupy(join.playerId(), nowMs)) {
-                // The hold ran out before the connection opened and someone else took the seat.
-                join.channel().close(CloseCodes.SEAT_EXPIRED, "room full");
-                return;
-            }
-            seat = new Seat(new PlayerSeat(free, join.playerId(), join.name(), free + 1));
-            seat.chatTokens = settings.chatPerMinute();
-            seat.chatRefilledAtMs = nowMs;
-            seats[free] = seat;
-            match.joined(world, seat.player);
-        } else if (seat.isConnected()) {
-            seat.channel.close(CloseCodes.REPLACED, "replaced");
-        }
-        Liveness before = seat.liveness;
-        seat.channel = join.channel();
-        seat.liveness = Liveness.CONNECTED;
-        seat.pendingInputs.clear();
-        if (resumed && before == Liveness.DROPPED) {
-            match.returned(world, seat.player);
-        }
-        welcome(seat, resumed, nowMs);
-        rosterChanged = true;
-    }
-
-    private void welcome(Seat seat, boolean resumed, long nowMs) {
-        // The welcome shows the world as of the last tick sent; the client keeps it as that tick's state.
-        frame.reset();
-        ServerCodec.encode(new ServerMessage.Welcome(Limits.PROTOCOL_VERSION, seat.player.seat(),
-                seat.player.entityId(), settings.tickRate(), seats.length, history.capacity(), resumed,
-                encoder.tick(), nowMs, encoder.checksum(), encoder.body(0)), frame);
-        send(seat.channel, frame);
-        seat.ackTick = encoder.tick();
-        seat.needsFullState = false;
-    }
-
-    /** Records the client's ack; false (and the connection closed with 1007) if it names a tick not yet sent. */
-    private boolean acknowledge(Seat seat, long ackTick) {
-        if (ackTick > tick) {
-            seat.channel.close(CloseCodes.INVALID_PAYLOAD, "ack of a future tick");
-            return false;
-        }
-        if (ackTick > seat.ackTick) {
-            seat.ackTick = ackTick;
-        }
-        return true;
+    private RoomStatus status() {
+        return closed ? RoomStatus.CLOSED : cycle.status();
     }
 
     private void applyInputs() {
-        for (Seat seat : seats) {
-            if (seat == null) {
+        for (int i = 0; i < seats.capacity(); i++) {
+            Occupant o = seats.at(i);
+            if (o == null) {
                 continue;
             }
-            for (int n = 0; n < settings.maxInputsPerTick() && !seat.pendingInputs.isEmpty(); n++) {
-                RoomCommand.Input input = seat.pendingInputs.poll();
-                if (input.seq() > seat.lastInputSeq) {
-                    match.input(world, seat.player, input.payload());
-                    seat.lastInputSeq = input.seq();
+            for (int n = 0; n < settings.maxInputsPerTick() && !o.pendingInputs.isEmpty(); n++) {
+                RoomCommand.Input input = o.pendingInputs.poll();
+                if (input.seq() > o.lastInputSeq) {
+                    cycle.input(o.player, input.payload());
+                    o.lastInputSeq = input.seq();
                 }
             }
         }
     }
 
-    private void relayChat(Seat seat, String text, long nowMs) {
-        double refill = (nowMs - seat.chatRefilledAtMs) * settings.chatPerMinute() / 60_000.0;
-        seat.chatTokens = Math.min(settings.chatPerMinute(), seat.chatTokens + refill);
-        seat.chatRefilledAtMs = nowMs;
-        if (seat.chatTokens < 1) {
-            return; // over the chat allowance: dropped, the sender keeps playing
-        }
-        seat.chatTokens -= 1;
-        frame.reset();
-        ServerCodec.encode(new ServerMessage.ChatRelay(seat.player.seat(), text), frame);
-        sendToAll(frame);
-    }
-
-    private void drop(Seat seat, long nowMs) {
-        if (seat.liveness == Liveness.DROPPED) {
-            return;
-        }
-        seat.channel = null;
-        seat.liveness = Liveness.DROPPED;
-        seat.droppedAtMs = nowMs;
-        seat.pendingInputs.clear();
-        match.dropped(world, seat.player);
-        rosterChanged = true;
-    }
-
-    private void changeLiveness(Seat seat, Liveness liveness) {
-        if (seat.liveness == liveness || seat.liveness == Liveness.DROPPED) {
-            return;
-        }
-        seat.liveness = liveness;
-        if (liveness == Liveness.SUSPECT) {
-            match.suspect(world, seat.player);
-        }
-        rosterChanged = true;
+    private void endMatch(long nowMs, List<PlayerResult> results) {
+        long startedAtMs = cycle.startedAtMs();
+        outbox.matchEnd(seats, nowMs - startedAtMs, results);
+        listener.matchEnded(id, game.id(), Instant.ofEpochMilli(startedAtMs), Instant.ofEpochMilli(nowMs), results);
     }
 
     private void expireDroppedSeats(long nowMs) {
         long graceMs = settings.reconnectGrace().toMillis();
-        for (Seat seat : seats) {
-            if (seat != null && seat.liveness == Liveness.DROPPED && nowMs - seat.droppedAtMs >= graceMs) {
-                release(seat);
+        for (int i = 0; i < seats.capacity(); i++) {
+            Occupant o = seats.at(i);
+            if (o != null && o.liveness == Liveness.DROPPED && nowMs - o.droppedAtMs >= graceMs) {
+                release(o);
             }
         }
     }
 
-    private void release(Seat seat) {
-        seats[seat.player.seat()] = null;
-        book.release(seat.player.playerId());
-        match.left(world, seat.player);
+    private void release(Occupant o) {
+        seats.release(o);
+        cycle.left(o.player);
         rosterChanged = true;
     }
 
-    private void startMatch(long nowMs) {
-        world.clear();
-        match = game.newMatch(new MatchContext(id, seats.length, settings.tickRate(), random));
-        match.start(world);
-        matchStartedAt = Instant.ofEpochMilli(nowMs);
-        status = RoomStatus.WAITING;
-        for (Seat seat : seats) {
-            if (seat != null) {
-                match.joined(world, seat.player);
-            }
-        }
-        if (book.occupied() > 0) {
-            status = RoomStatus.PLAYING;
-        }
-    }
-
-    private void endMatch(long nowMs) {
-        List<PlayerSeat> players = new ArrayList<>();
-        for (Seat seat : seats) {
-            if (seat != null) {
-                players.add(seat.player);
-            }
-        }
-        List<PlayerResult> results = match.results(world, players);
-        List<ServerMessage.Result> wire = new ArrayList<>(results.size());
-        for (PlayerResult r : results) {
-            wire.add(new ServerMessage.Result(r.seat(), r.score(), r.placement()));
-        }
-        Instant endedAt = Instant.ofEpochMilli(nowMs);
-        frame.reset();
-        ServerCodec.encode(new ServerMessage.MatchEnd(nowMs - matchStartedAt.toEpochMilli(), wire), frame);
-        sendToAll(frame);
-        listener.matchEnded(id, game.id(), matchStartedAt, endedAt, results);
-        status = RoomStatus.INTERMISSION;
-        intermissionEndsAtMs = nowMs + settings.intermission().toMillis();
-    }
-
-    /**
-     * Sends this tick's state to every connected seat: a delta from the seat's acknowledged baseline (or the full
-     * state), each body encoded once and shared. A seat whose connection is not writable is skipped: its next state,
-     * a delta from the same acknowledged baseline, carries everything it missed.
-     */
-    private void broadcastState(long nowMs) {
-        for (Seat seat : seats) {
-            if (seat == null || !seat.isConnected() || !seat.channel.isWritable()) {
-                continue;
-            }
-            long baseline = seat.needsFullState ? 0 : encoder.baselineFor(seat.ackTick);
-            byte[] body = encoder.body(baseline);
-            // Only the 27-byte header is the player's own; the channel copies header and shared body straight into
-            // its tick's socket buffer, with no array per player.
-            stateHeader.reset();
-            ServerCodec.encodeStateHeader(stateHeader, tick, nowMs, baseline, seat.lastInputSeq,
-                    seat.channel.rttMillis(), encoder.checksum(), body.length);
-            bytesSent += stateHeader.size() + body.length;
-            seat.channel.sendState(stateHeader.array(), stateHeader.size(), body);
-            queued(seat.channel);
-            seat.needsFullState = false;
-        }
-    }
-
-    private void sendRoster() {
-        List<ServerMessage.Seat> roster = new ArrayList<>();
-        for (Seat seat : seats) {
-            if (seat != null) {
-                roster.add(new ServerMessage.Seat(seat.player.seat(), seat.player.playerId(), seat.player.name(),
-                        seat.liveness.wire()));
-            }
-        }
-        frame.reset();
-        ServerCodec.encode(new ServerMessage.Roster(roster), frame);
-        sendToAll(frame);
-        rosterChanged = false;
-    }
-
-    private void sendToAll(FrameWriter encoded) {
-        for (Seat seat : seats) {
-            if (seat != null && seat.isConnected()) {
-                send(seat.channel, encoded);
-            }
-        }
-    }
-
-    private void send(PlayerChannel channel, FrameWriter encoded) {
-        bytesSent += encoded.size();
-        channel.send(encoded.asByteBuffer());
-        queued(channel);
-    }
-
     private void checkIdle(long nowMs) {
-        if (book.taken(nowMs) > 0) {
+        if (seats.taken(nowMs) > 0) {
             emptySinceMs = -1;
-            if (status == RoomStatus.WAITING && book.occupied() > 0) {
-                status = RoomStatus.PLAYING; // the clock of a match starts with its first player
-                matchStartedAt = Instant.ofEpochMilli(nowMs);
+            if (seats.occupied() > 0) {
+                cycle.playerSeated(nowMs); // the clock of a match starts with its first player
             }
             return;
         }
@@ -550,47 +288,114 @@ public final class Room {
         }
     }
 
-    private void publishSummary() {
-        summary = new RoomSummary(id, game.id(), book.occupied(), seats.length, status.json());
-    }
+    /** What each command does to this room, at the start of a tick. */
+    private final class Commands implements RoomCommand.Handler {
 
-    private void publishSnapshot(long nowMs) {
-        List<RoomSnapshot.SeatView> players = new ArrayList<>();
-        for (Seat seat : seats) {
-            if (seat != null) {
-                players.add(new RoomSnapshot.SeatView(seat.player.seat(), seat.player.playerId(), seat.player.name(),
-                        seat.liveness.name().toLowerCase(Locale.ROOT),
-                        seat.isConnected() ? seat.channel.rttMillis() : 0));
+        @Override
+        public void join(RoomCommand.Join join) {
+            Occupant o = seats.of(join.playerId());
+            boolean resumed = o != null;
+            if (o == null) {
+                o = seats.seat(join.playerId(), join.name(), settings.chatPerMinute(), nowMs);
+                if (o == null) {
+                    // The hold ran out before the connection opened and someone else took the seat.
+                    join.channel().close(CloseCodes.SEAT_EXPIRED, "room full");
+                    return;
+                }
+                cycle.joined(o.player);
+            } else if (o.isConnected()) {
+                o.channel.close(CloseCodes.REPLACED, "replaced");
+            }
+            Liveness before = o.liveness;
+            o.channel = join.channel();
+            o.liveness = Liveness.CONNECTED;
+            o.pendingInputs.clear();
+            if (resumed && before == Liveness.DROPPED) {
+                cycle.returned(o.player);
+            }
+            outbox.welcome(o, seats.capacity(), resumed, nowMs);
+            rosterChanged = true;
+        }
+
+        @Override
+        public void disconnected(RoomCommand.Disconnected command) {
+            Occupant o = seats.of(command.channel());
+            if (o == null || o.liveness == Liveness.DROPPED) {
+                return;
+            }
+            o.channel = null;
+            o.liveness = Liveness.DROPPED;
+            o.droppedAtMs = nowMs;
+            o.pendingInputs.clear();
+            cycle.dropped(o.player);
+            rosterChanged = true;
+        }
+
+        @Override
+        public void leave(RoomCommand.Leave command) {
+            Occupant o = seats.of(command.channel());
+            if (o != null) {
+                o.channel.close(CloseCodes.NORMAL, "left");
+                release(o);
             }
         }
-        snapshot = new RoomSnapshot(id, game.id(), status.json(), seats.length, tick, stats.tickP99Nanos() / 1e6,
-                stats.bytesPerSecond(), nowMs, players);
-    }
 
-    private Seat seatOf(PlayerChannel channel) {
-        for (Seat seat : seats) {
-            if (seat != null && seat.channel == channel) {
-                return seat;
+        @Override
+        public void livenessChanged(RoomCommand.LivenessChanged command) {
+            Occupant o = seats.of(command.channel());
+            if (o == null || o.liveness == command.liveness() || o.liveness == Liveness.DROPPED) {
+                return;
+            }
+            o.liveness = command.liveness();
+            if (command.liveness() == Liveness.SUSPECT) {
+                cycle.suspect(o.player);
+            }
+            rosterChanged = true;
+        }
+
+        @Override
+        public void input(RoomCommand.Input input) {
+            Occupant o = seats.of(input.channel());
+            if (o != null && acknowledge(o, input.ackTick())) {
+                o.pendingInputs.add(input);
             }
         }
-        return null;
-    }
 
-    private Seat seatOf(UUID playerId) {
-        for (Seat seat : seats) {
-            if (seat != null && seat.player.playerId().equals(playerId)) {
-                return seat;
+        @Override
+        public void ack(RoomCommand.Ack ack) {
+            Occupant o = seats.of(ack.channel());
+            if (o != null) {
+                acknowledge(o, ack.tick());
             }
         }
-        return null;
-    }
 
-    private int freeSeatIndex() {
-        for (int i = 0; i < seats.length; i++) {
-            if (seats[i] == null) {
-                return i;
+        @Override
+        public void resync(RoomCommand.Resync command) {
+            Occupant o = seats.of(command.channel());
+            if (o != null) {
+                o.needsFullState = true;
             }
         }
-        return -1;
+
+        @Override
+        public void chat(RoomCommand.Chat chat) {
+            Occupant o = seats.of(chat.channel());
+            // Over the chat allowance the line is dropped; the sender keeps playing.
+            if (o != null && o.chat.take(nowMs)) {
+                outbox.chat(seats, o.player.seat(), chat.text());
+            }
+        }
+
+        /** Records the client's ack; false (and the connection closed with 1007) if it names a tick not yet sent. */
+        private boolean acknowledge(Occupant o, long ackTick) {
+            if (ackTick > tick) {
+                o.channel.close(CloseCodes.INVALID_PAYLOAD, "ack of a future tick");
+                return false;
+            }
+            if (ackTick > o.ackTick) {
+                o.ackTick = ackTick;
+            }
+            return true;
+        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Tick durations and bytes sent of one room, for the operator console: the 99th percentile of tick time over the
  * last minute and the bytes sent in the last whole second. Tick thread only; the numbers leave the room in a
- * {@link RoomSnapshot}.
+ * {@link RoomReport}.
  */
 final class RoomStats {
 

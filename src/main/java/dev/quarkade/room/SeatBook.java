@@ -48,10 +48,6 @@ final class SeatBook {
         return false;
     }
 
-    synchronized boolean isSeated(UUID player) {
-        return seated.contains(player);
-    }
-
     synchronized void release(UUID player) {
         seated.remove(player);
         heldUntil.remove(player);
@@ -65,10 +61,6 @@ final class SeatBook {
     synchronized int taken(long nowMs) {
         purge(nowMs);
         return seated.size() + heldUntil.size();
-    }
-
-    int capacity() {
-        return capacity;
     }
 
     private void purge(long nowMs) {

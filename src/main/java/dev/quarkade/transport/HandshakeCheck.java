@@ -11,6 +11,8 @@ import dev.quarkade.auth.BearerHeader;
 import dev.quarkade.auth.InvalidTokenException;
 import dev.quarkade.auth.TokenClaims;
 import dev.quarkade.auth.TokenVerifier;
+import dev.quarkade.lobby.Lobby;
+import dev.quarkade.lobby.Lobby.Admission;
 import dev.quarkade.persistence.PersistenceConfig;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
@@ -22,10 +24,11 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Runs before every WebSocket upgrade: a browser Origin not on the allowlist gets 403, a missing or bad access
  * token 401 (503 when the session store does not answer within {@code quarkade.persistence.database-timeout}),
- * then {@link RoomAdmission} answers 404 (no such room), 409 (no seat) or, in cluster mode, 421 (the room runs on
+ * then the {@link Lobby} answers 404 (no such room), 409 (no seat) or, in cluster mode, 421 (the room runs on
  * another node, whose URL the answer carries), after restoring the room from its snapshot when rooms are durable and
  * its node is gone, so no endpoint ever sees an unauthenticated or unseated connection. (A room of another live node
- * is mostly answered earlier, with a JSON body, by {@link WrongNodeRoute}.) On success the token's claims travel to
+ * is mostly answered earlier, with a JSON body, by the cluster's {@code WrongNodeRoute}.) On success the token's claims travel
+ * to
  * the connection as user data under
  * {@link #CLAIMS}.
  *
@@ -53,14 +56,14 @@ public class HandshakeCheck implements HttpUpgradeCheck {
     private final AllowedOrigins origins;
     private final TokenVerifier verifier;
 
-    private final RoomAdmission admission;
+    private final Lobby lobby;
     private final PersistenceConfig persistence;
 
-    HandshakeCheck(AllowedOrigins origins, TokenVerifier verifier, RoomAdmission admission,
+    HandshakeCheck(AllowedOrigins origins, TokenVerifier verifier, Lobby lobby,
             PersistenceConfig persistence) {
         this.origins = origins;
         this.verifier = verifier;
-        this.admission = admission;
+        this.lobby = lobby;
         this.persistence = persistence;
     }
 
@@ -81,13 +84,13 @@ public class HandshakeCheck implements HttpUpgradeCheck {
         // hold the upgrade.
         return verifier.verify(token).ifNoItem().after(persistence.databaseTimeout()).fail()
                 // Only an authenticated player learns whether a room exists or is full.
-                .flatMap(claims -> admission.admit(context.pathParam("roomId"), claims.playerId())
+                .flatMap(claims -> lobby.admit(context.pathParam("roomId"), claims.playerId())
                         .ifNoItem().after(persistence.databaseTimeout()).fail().map(decision -> {
-                            if (decision.status() == RoomAdmission.WRONG_NODE) {
+                            if (decision.status() == Admission.WRONG_NODE) {
                                 return CheckResult.rejectUpgradeSync(decision.status(),
-                                        Map.of(RoomAdmission.NODE_URL_HEADER, List.of(decision.wsUrl())));
+                                        Map.of(Admission.NODE_URL_HEADER, List.of(decision.wsUrl())));
                             }
-                            if (decision.status() != RoomAdmission.ADMITTED) {
+                            if (decision.status() != Admission.ADMITTED) {
                                 return CheckResult.rejectUpgradeSync(decision.status());
                             }
                             context.userData().put(CLAIMS, claims);

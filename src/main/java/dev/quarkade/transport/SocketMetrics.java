@@ -4,12 +4,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Counters of the room WebSocket: messages in and out, and closes by code (one counter per code, created once). */
-final class SocketMetrics {
+@ApplicationScoped
+class SocketMetrics {
 
     private final MeterRegistry registry;
     /**

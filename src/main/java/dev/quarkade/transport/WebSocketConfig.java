@@ -16,4 +16,13 @@ public interface WebSocketConfig {
      */
     @WithDefault("1s")
     Duration closingTimeout();
+
+    /**
+     * Ticks of frames (each with at most one STATE) queued on one connection and not yet written. Beyond it, or while
+     * the socket holds more unsent bytes than Netty's high-water mark, the room skips the player that tick and their
+     * next state carries what they missed: a slow consumer never grows a queue. Formerly
+     * {@code quarkade.room.max-frames-in-flight}, which is still read ({@link RenamedSettings}).
+     */
+    @WithDefault("3")
+    int maxFramesInFlight();
 }

@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.quarkade.ops.NodeName;
+import dev.quarkade.node.NodeName;
 import dev.quarkade.persistence.WriteBehindQueue;
 import dev.quarkade.testsupport.TestPlayer;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -82,13 +82,6 @@ class ClientCodecTest {
     }
 
     @Test
-    void frameOverSixteenKibIsTooBig() {
-        byte[] frame = new byte[Limits.MAX_CLIENT_FRAME + 1];
-        frame[0] = (byte) MessageType.CHAT.code();
-        assertClose(CloseCodes.MESSAGE_TOO_BIG, frame);
-    }
-
-    @Test
     void chatOutsideItsLengthLimitsIsMalformed() {
         assertClose(CloseCodes.INVALID_PAYLOAD, new byte[] { 0x04 });
         byte[] tooLong = new byte[1 + Limits.MAX_CHAT_BYTES + 1];

@@ -16,7 +16,7 @@ import dev.quarkade.protocol.ServerMessage.MatchEnd;
 import dev.quarkade.protocol.ServerMessage.Pong;
 import dev.quarkade.protocol.ServerMessage.Result;
 import dev.quarkade.protocol.ServerMessage.Roster;
-import dev.quarkade.protocol.ServerMessage.Seat;
+import dev.quarkade.protocol.ServerMessage.RosterEntry;
 import dev.quarkade.protocol.ServerMessage.State;
 import dev.quarkade.protocol.ServerMessage.TokenAccepted;
 import dev.quarkade.protocol.ServerMessage.Welcome;
@@ -33,8 +33,8 @@ class ServerCodecTest {
             new Pong(0xffffffffL, 1735689600000L),
             new ChatRelay(255, "héllo"),
             new Roster(List.of()),
-            new Roster(List.of(new Seat(0, UUID.randomUUID(), "", Seat.CONNECTED),
-                    new Seat(7, UUID.randomUUID(), "ü".repeat(Limits.MAX_NAME_BYTES / 2), Seat.DROPPED))),
+            new Roster(List.of(new RosterEntry(0, UUID.randomUUID(), "", RosterEntry.CONNECTED),
+                    new RosterEntry(7, UUID.randomUUID(), "ü".repeat(Limits.MAX_NAME_BYTES / 2), RosterEntry.DROPPED))),
             new MatchEnd(0, List.of()),
             new MatchEnd(0xffffffffL, List.of(new Result(0, Integer.MIN_VALUE, 1), new Result(1, Integer.MAX_VALUE, 255))),
             new TokenAccepted(1735690500000L));
@@ -82,12 +82,12 @@ class ServerCodecTest {
 
     @Test
     void outOfRangeFieldsAreMalformed() {
-        Seat suspect = new Seat(1, new UUID(1, 2), "a", Seat.SUSPECT);
+        RosterEntry suspect = new RosterEntry(1, new UUID(1, 2), "a", RosterEntry.SUSPECT);
         byte[] roster = ServerCodec.encode(new Roster(List.of(suspect)));
         roster[roster.length - 1] = 3;
         assertClose(CloseCodes.INVALID_PAYLOAD, roster);
 
-        byte[] twoSeats = ServerCodec.encode(new Roster(List.of(suspect, new Seat(2, new UUID(3, 4), "b", 0))));
+        byte[] twoSeats = ServerCodec.encode(new Roster(List.of(suspect, new RosterEntry(2, new UUID(3, 4), "b", 0))));
         twoSeats[2] = 2; // first seat now equals the second: seats must ascend
         assertClose(CloseCodes.INVALID_PAYLOAD, twoSeats);
 

@@ -116,7 +116,7 @@ class DurableRoomsIT {
         }
     }
 
-    private static List<ServerMessage.Seat> lastRoster(TestPlayer player) {
+    private static List<ServerMessage.RosterEntry> lastRoster(TestPlayer player) {
         List<ServerMessage.Roster> rosters = player.mirror.all(ServerMessage.Roster.class);
         return rosters.isEmpty() ? List.of() : rosters.get(rosters.size() - 1).seats();
     }

@@ -21,8 +21,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.quarkade.game.arena.ArenaGame;
 import dev.quarkade.game.arena.ArenaWorld;
-import dev.quarkade.ops.NodeName;
+import dev.quarkade.node.NodeName;
 import dev.quarkade.room.RoomTest.FakeChannel;
+import dev.quarkade.room.durable.DurableRooms;
+import dev.quarkade.room.durable.SnapshotStore;
+import dev.quarkade.room.runtime.RoomControl;
+import dev.quarkade.room.runtime.RoomRegistry;
 import dev.quarkade.testsupport.TestPlayer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,13 +56,16 @@ class DurableRoomsTest {
     Pool pool;
 
     @Inject
-    RoomSnapshots snapshots;
+    SnapshotStore snapshots;
 
     @Inject
     DurableRooms durable;
 
     @Inject
-    RoomService rooms;
+    RoomRegistry rooms;
+
+    @Inject
+    RoomControl control;
 
     @Inject
     ArenaGame arena;
@@ -76,8 +83,8 @@ class DurableRoomsTest {
             assertThat(stored(roomId).getString("owner")).isEqualTo(NodeName.incarnation());
 
             Room room = rooms.find(roomId).orElseThrow();
-            CarriedRoom older = new CarriedRoom(roomId, "arena", room.capacity(), 1, RoomStatus.PLAYING, List.of(),
-                    room.carryOver().world());
+            SavedRoom older = new SavedRoom(roomId, "arena", room.capacity(), 1, RoomStatus.PLAYING, List.of(),
+                    room.save().world());
             assertThat(snapshots.save(NodeName.incarnation(), older, older.encode())
                     .await().atMost(WAIT)).as("an older tick is refused").isFalse();
             assertThat(storedTick(roomId)).isGreaterThanOrEqualTo(second);
@@ -120,7 +127,7 @@ class DurableRoomsTest {
     void aRoomOfADeadNodeIsRestoredAndItsPlayerResumesWithSeatEntityAndScore() throws Exception {
         TestPlayer player = TestPlayer.guest(base, "returning");
         String roomId = "dead" + UUID.randomUUID().toString().substring(0, 8);
-        CarriedRoom carried = roomOfADeadNode(roomId, player.playerId, player.name, 7);
+        SavedRoom carried = roomOfADeadNode(roomId, player.playerId, player.name, 7);
         int entity = carried.seats().get(0).player().entityId();
         int seat = carried.seats().get(0).player().seat();
         int x = carried.world().get(entity, ArenaWorld.PLAYER_X);
@@ -184,7 +191,7 @@ class DurableRoomsTest {
         String roomId = "bad" + UUID.randomUUID().toString().substring(0, 8);
         pool.preparedQuery("INSERT INTO room_snapshots (room_id, owner, game, capacity, tick, taken_at, "
                 + "format_version, body) VALUES ($1, 'dead-node/1', 'arena', 4, 10, now(), $2, $3)")
-                .execute(Tuple.of(roomId, (short) CarriedRoom.VERSION,
+                .execute(Tuple.of(roomId, (short) SavedRoom.VERSION,
                         io.vertx.core.buffer.Buffer.buffer(new byte[] { 1, 2, 3 })))
                 .await().atMost(WAIT);
         TestPlayer player = TestPlayer.guest(base, "hopeful");
@@ -203,7 +210,7 @@ class DurableRoomsTest {
             player.connect(roomId).awaitWelcome();
             await().atMost(WAIT).until(() -> storedTick(roomId) > 0);
 
-            assertThat(rooms.closeRoom(roomId, "test").toCompletableFuture().get()).isTrue();
+            assertThat(control.closeRoom(roomId, "test").toCompletableFuture().get()).isTrue();
 
             await().atMost(WAIT).until(() -> storedTick(roomId) < 0);
             // Nothing to restore: the room is gone, not brought back.
@@ -235,7 +242,7 @@ class DurableRoomsTest {
      * Stores, as node "dead-node/1" would have, the snapshot of a room where {@code player} has a seat and
      * {@code score} points, moved once to the right.
      */
-    private CarriedRoom roomOfADeadNode(String roomId, UUID player, String name, int score) {
+    private SavedRoom roomOfADeadNode(String roomId, UUID player, String name, int score) {
         Room room = new Room(roomId, arena, 4, RoomTest.SETTINGS, RoomListener.NONE, new Random(5), 1_000_000);
         assertThat(room.hold(player, 1_000_000)).isTrue();
         FakeChannel channel = new FakeChannel();
@@ -243,7 +250,7 @@ class DurableRoomsTest {
         room.tick(1_000_033);
         room.submit(new RoomCommand.Input(channel, 1, channel.mirror.latestTick(), new byte[] { 127, 0, 0 }));
         room.tick(1_000_066);
-        CarriedRoom carried = room.carryOver();
+        SavedRoom carried = room.save();
         carried.world().set(carried.seats().get(0).player().entityId(), ArenaWorld.PLAYER_SCORE, score);
         assertThat(snapshots.save("dead-node/1", carried, carried.encode()).await().atMost(WAIT)).isTrue();
         return carried;

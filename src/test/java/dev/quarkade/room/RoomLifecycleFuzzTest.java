@@ -50,7 +50,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class RoomLifecycleFuzzTest {
 
     static final RoomSettings SETTINGS = new RoomSettings(30, Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 20);
+            Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 20, 256);
     static final int CAPACITY = 4;
     static final int STEPS = 3000;
     /** The write-behind queue with short waits, so a walk's slow database costs milliseconds, not seconds. */
@@ -377,7 +377,7 @@ class RoomLifecycleFuzzTest {
             assertThat(shown.keySet()).as("roster = seated players (no ghost), " + where).isEqualTo(seated);
             for (Player o : players) {
                 if (o.seated) {
-                    assertThat(shown.get(o.id) == ServerMessage.Seat.DROPPED).as("dropped shown, " + where)
+                    assertThat(shown.get(o.id) == ServerMessage.RosterEntry.DROPPED).as("dropped shown, " + where)
                             .isEqualTo(o.dropped);
                 }
             }

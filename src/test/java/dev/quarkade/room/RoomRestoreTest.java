@@ -38,9 +38,9 @@ class RoomRestoreTest {
         int score = world.get(entity, ArenaWorld.PLAYER_SCORE);
         long tick = first.mirror.latestTick();
 
-        byte[] carried = CarriedRoom.encodeAll(List.of(before.carryOver()));
+        byte[] carried = SavedRoom.encodeAll(List.of(before.save()));
         before.close(CloseCodes.SERVICE_RESTART, "server restarting");
-        CarriedRoom snapshot = CarriedRoom.decodeAll(carried).get(0);
+        SavedRoom snapshot = SavedRoom.decodeAll(carried).get(0);
         Room after = Room.restore(snapshot, arena(30), RoomTest.SETTINGS, NO_LISTENER, new Random(4), now);
 
         assertThat(after.id()).isEqualTo("r7");
@@ -66,7 +66,7 @@ class RoomRestoreTest {
         Room before = new Room("r8", arena(12), 2, RoomTest.SETTINGS, NO_LISTENER, new Random(3), now);
         join(before, UUID.randomUUID(), "gone");
         tick(before);
-        Room after = Room.restore(before.carryOver(), arena(12), RoomTest.SETTINGS, NO_LISTENER, new Random(4), now);
+        Room after = Room.restore(before.save(), arena(12), RoomTest.SETTINGS, NO_LISTENER, new Random(4), now);
 
         now += RoomTest.SETTINGS.reconnectGrace().toMillis();
         tick(after);
@@ -79,21 +79,21 @@ class RoomRestoreTest {
         Room before = new Room("r10", arena(12), 2, RoomTest.SETTINGS, NO_LISTENER, new Random(3), now);
         join(before, UUID.randomUUID(), "early");
         tick(before);
-        long startedAt = before.carryOver().matchStartedAtMs();
+        long startedAt = before.save().matchStartedAtMs();
         now += 60_000;
 
-        CarriedRoom carried = CarriedRoom.decode(before.carryOver().encode());
+        SavedRoom carried = SavedRoom.decode(before.save().encode());
         Room after = Room.restore(carried, arena(12), RoomTest.SETTINGS, NO_LISTENER, new Random(4), now);
 
         assertThat(carried.matchStartedAtMs()).isEqualTo(startedAt).isPositive();
-        assertThat(after.carryOver().matchStartedAtMs()).isEqualTo(startedAt);
+        assertThat(after.save().matchStartedAtMs()).isEqualTo(startedAt);
     }
 
     @Test
     void aSnapshotOfAnotherShapeIsRefused() {
         Room before = new Room("r9", arena(12), 8, RoomTest.SETTINGS, NO_LISTENER, new Random(3), now);
-        CarriedRoom snapshot = before.carryOver();
-        CarriedRoom tooBig = new CarriedRoom("r9", "arena", 99, snapshot.tick(), snapshot.status(), List.of(),
+        SavedRoom snapshot = before.save();
+        SavedRoom tooBig = new SavedRoom("r9", "arena", 99, snapshot.tick(), snapshot.status(), List.of(),
                 snapshot.world());
 
         assertThatThrownBy(() -> Room.restore(tooBig, arena(12), RoomTest.SETTINGS, NO_LISTENER, new Random(4), now))

@@ -100,6 +100,6 @@ public final class ClientMirror {
             return -1;
         }
         return rosters.get(rosters.size() - 1).seats().stream().filter(s -> s.name().equals(name))
-                .mapToInt(ServerMessage.Seat::liveness).findFirst().orElse(-1);
+                .mapToInt(ServerMessage.RosterEntry::liveness).findFirst().orElse(-1);
     }
 }

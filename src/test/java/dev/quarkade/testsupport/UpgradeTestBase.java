@@ -4,7 +4,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 
-import dev.quarkade.room.RoomService;
+import dev.quarkade.lobby.RoomUrls;
+import dev.quarkade.room.runtime.RoomOpener;
 import dev.quarkade.transport.OpenConnections;
 import io.vertx.core.Vertx;
 
@@ -15,7 +16,7 @@ import io.vertx.core.Vertx;
 public abstract class UpgradeTestBase {
 
     @Inject
-    protected RoomService rooms;
+    protected RoomOpener rooms;
 
     @Inject
     protected Vertx vertx;
@@ -28,6 +29,6 @@ public abstract class UpgradeTestBase {
 
     @BeforeEach
     void openRoom() {
-        roomPath = "/ws/rooms/" + rooms.create("arena", 16).id();
+        roomPath = RoomUrls.wsPath(rooms.create("arena", 16).id());
     }
 }

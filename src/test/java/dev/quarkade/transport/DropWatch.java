@@ -43,7 +43,7 @@ final class DropWatch implements AutoCloseable {
     static DropWatch of(Collection<WebSocketConnection> open, Set<UUID> players) {
         List<Watched> found = new ArrayList<>();
         for (WebSocketConnection connection : open) {
-            PlayerConnection player = connection.userData().get(RoomSocket.PLAYER);
+            PlayerConnection player = connection.userData().get(ConnectionLifecycle.PLAYER);
             if (player != null && players.contains(player.playerId())) {
                 found.add(new Watched(player));
             }

@@ -47,10 +47,10 @@ class FrozenPeerTest {
                     frozen.accessToken)) {
                 // Alive through more than a whole timeout: it answers the heartbeat, so it stays connected throughout.
                 await().atMost(Duration.ofSeconds(10))
-                        .until(() -> watcher.mirror.livenessOf("frozen") == ServerMessage.Seat.CONNECTED);
+                        .until(() -> watcher.mirror.livenessOf("frozen") == ServerMessage.RosterEntry.CONNECTED);
                 await().during(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS))
                         .atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 3 * FastHeartbeat.INTERVAL_MS))
-                        .until(() -> watcher.mirror.livenessOf("frozen") == ServerMessage.Seat.CONNECTED);
+                        .until(() -> watcher.mirror.livenessOf("frozen") == ServerMessage.RosterEntry.CONNECTED);
 
                 try (DropWatch watch = DropWatch.of(openConnections.listAll(), Set.of(frozen.playerId))) {
                     peer.freeze();
@@ -66,10 +66,10 @@ class FrozenPeerTest {
                             FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS);
                 }
                 await().atMost(Duration.ofSeconds(2))
-                        .until(() -> watcher.mirror.livenessOf("frozen") == ServerMessage.Seat.DROPPED);
+                        .until(() -> watcher.mirror.livenessOf("frozen") == ServerMessage.RosterEntry.DROPPED);
                 assertThat(watcher.mirror.all(ServerMessage.Roster.class)).as("suspect before dropped")
                         .anyMatch(r -> r.seats().stream().anyMatch(s -> s.name().equals("frozen")
-                                && s.liveness() == ServerMessage.Seat.SUSPECT));
+                                && s.liveness() == ServerMessage.RosterEntry.SUSPECT));
             }
             long tick = watcher.mirror.latestTick();
             await().atMost(Duration.ofSeconds(2)).until(() -> watcher.mirror.latestTick() > tick + 10);
@@ -123,7 +123,7 @@ class FrozenPeerTest {
     }
 
     private long seatedCount(Set<UUID> players) {
-        return openConnections.listAll().stream().map(c -> c.userData().get(RoomSocket.PLAYER))
+        return openConnections.listAll().stream().map(c -> c.userData().get(ConnectionLifecycle.PLAYER))
                 .filter(p -> p != null && players.contains(p.playerId())).count();
     }
 

@@ -77,9 +77,10 @@ class HeartbeatTest {
         // The promise is timeout + one interval; the server checks four times per interval, so it keeps it with room to
         // spare for scheduling noise on a loaded machine.
         assertThat(detectedMs).isBetween(FastHeartbeat.TIMEOUT_MS, FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS);
-        await().atMost(Duration.ofSeconds(2)).until(() -> watcher.mirror.livenessOf("ghost") == ServerMessage.Seat.DROPPED);
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> watcher.mirror.livenessOf("ghost") == ServerMessage.RosterEntry.DROPPED);
         assertThat(watcher.mirror.all(ServerMessage.Roster.class)).anyMatch(r -> r.seats().stream()
-                .anyMatch(s -> s.name().equals("ghost") && s.liveness() == ServerMessage.Seat.SUSPECT));
+                .anyMatch(s -> s.name().equals("ghost") && s.liveness() == ServerMessage.RosterEntry.SUSPECT));
     }
 
     @Test
@@ -93,7 +94,7 @@ class HeartbeatTest {
         assertThat(healthy.isClosed()).isFalse();
         assertThat(healthy.mirror.all(ServerMessage.Roster.class)).allMatch(r -> r.seats().stream()
                 .filter(s -> s.playerId().equals(healthy.playerId))
-                .allMatch(s -> s.liveness() == ServerMessage.Seat.CONNECTED));
+                .allMatch(s -> s.liveness() == ServerMessage.RosterEntry.CONNECTED));
         assertThat(healthy.mirror.lastState().rttMs()).isBetween(0, 1000);
         assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
                 .contains("quarkade_player_rtt_seconds_bucket");

@@ -89,16 +89,16 @@ class NetworkPartitionTest {
                     "/ws/rooms/" + room, remote.accessToken)) {
                 // Alive through more than a whole timeout: it answers the heartbeat, so it stays connected throughout.
                 await().atMost(Duration.ofSeconds(10))
-                        .until(() -> watcher.mirror.livenessOf("remote") == ServerMessage.Seat.CONNECTED);
+                        .until(() -> watcher.mirror.livenessOf("remote") == ServerMessage.RosterEntry.CONNECTED);
                 await().during(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS))
                         .atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 3 * FastHeartbeat.INTERVAL_MS))
-                        .until(() -> watcher.mirror.livenessOf("remote") == ServerMessage.Seat.CONNECTED);
+                        .until(() -> watcher.mirror.livenessOf("remote") == ServerMessage.RosterEntry.CONNECTED);
 
                 ip("link", "set", HOST_END, "down");
                 long cutAt = System.nanoTime();
                 await().atMost(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + 3 * FastHeartbeat.INTERVAL_MS))
                         .pollInterval(Duration.ofMillis(20))
-                        .until(() -> watcher.mirror.livenessOf("remote") == ServerMessage.Seat.DROPPED);
+                        .until(() -> watcher.mirror.livenessOf("remote") == ServerMessage.RosterEntry.DROPPED);
                 long detectedMs = (System.nanoTime() - cutAt) / 1_000_000;
                 System.out.printf("[measure] peer behind a downed veth link dropped %d ms after the cut%n", detectedMs);
                 assertThat(detectedMs).isBetween(FastHeartbeat.TIMEOUT_MS - FastHeartbeat.INTERVAL_MS,
@@ -122,7 +122,7 @@ class NetworkPartitionTest {
         try (PeerProcess peer = PeerProcess.startMany(List.of("ip", "netns", "exec", NS), HOST_IP, base.getPort(),
                 targets)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> openConnections.stream()
-                    .map(c -> c.userData().get(RoomSocket.PLAYER))
+                    .map(c -> c.userData().get(ConnectionLifecycle.PLAYER))
                     .filter(p -> p != null && ids.contains(p.playerId())).count() == peers);
             try (DropWatch watch = DropWatch.of(openConnections.listAll(), ids)) {
                 await().during(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS))

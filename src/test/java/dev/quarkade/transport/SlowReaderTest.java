@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.quarkade.room.RoomConfig;
 import dev.quarkade.testsupport.RawWebSocket;
 import dev.quarkade.testsupport.TestPlayer;
 import io.netty.channel.Channel;
@@ -58,7 +57,7 @@ class SlowReaderTest {
     io.quarkus.websockets.next.OpenConnections openConnections;
 
     @Inject
-    RoomConfig roomConfig;
+    WebSocketConfig websocketConfig;
 
     @Test
     void aClientThatStopsReadingNeverGrowsTheServersQueueBeyondAFewFrames() throws Exception {
@@ -88,13 +87,13 @@ class SlowReaderTest {
                     }
                 }
                 // What may wait for this connection: the states in flight, one more being handed over, pings, rosters.
-                long bound = (roomConfig.maxFramesInFlight() + 1L) * largestMessage + 4096;
+                long bound = (websocketConfig.maxFramesInFlight() + 1L) * largestMessage + 4096;
                 WebSocketConnection connection = await().atMost(Duration.ofSeconds(5))
                         .until(() -> openConnections.stream().filter(c -> {
-                            PlayerConnection p = c.userData().get(RoomSocket.PLAYER);
+                            PlayerConnection p = c.userData().get(ConnectionLifecycle.PLAYER);
                             return p != null && p.playerId().equals(stalled.playerId);
                         }).findFirst().orElse(null), c -> c != null);
-                PlayerConnection player = connection.userData().get(RoomSocket.PLAYER);
+                PlayerConnection player = connection.userData().get(ConnectionLifecycle.PLAYER);
                 Channel channel = ((ConnectionBase) connection.userData().get(HandshakeCheck.HTTP_CONNECTION)).channel();
 
                 long startTick = watcher.mirror.latestTick();
