@@ -3,11 +3,11 @@
  * session for end-to-end tests.
  */
 import './style.css';
-import { Keyboard } from './game/input';
-import { GameSession, SessionState } from './game/session';
-import { AuthSession } from './net/api';
-import type { MatchEnd } from './net/codec';
-import { arenaScreen } from './ui/arena';
+import { Keyboard } from './arena/keyboard';
+import { GameSession, SessionState } from './arena/session';
+import { AuthSession } from './sdk/api';
+import type { MatchEnd } from './sdk/protocol/codec';
+import { arenaScreen } from './arena/screen';
 import { authScreen } from './ui/auth';
 import { lobbyScreen } from './ui/lobby';
 import { historyTable, leaderboardTable, listScreen, loaders, matchEndScreen } from './ui/results';

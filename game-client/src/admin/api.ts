@@ -2,7 +2,7 @@
  * The operator console's calls to /api/admin. Tokens live in memory only (a reload signs out); a 401 refreshes the
  * access token once and retries. The live feed is an EventSource opened with a one-time ticket, never the token.
  */
-import { api, ApiError, type TokenPair } from '../net/api';
+import { api, ApiError, type TokenPair } from '../sdk/api';
 
 export interface SeatView {
   seat: number;

@@ -1,5 +1,5 @@
 /** The first screen: play as a guest, or log in / register. */
-import { api, ApiError, AuthSession, TokenPair } from '../net/api';
+import { api, ApiError, AuthSession, TokenPair } from '../sdk/api';
 import { h } from './dom';
 
 export function errorText(e: unknown): string {

@@ -1,5 +1,5 @@
 /** The lobby: the open rooms (refreshed every few seconds), Join per room, and Quick Play. */
-import { api, AuthSession, RoomInfo } from '../net/api';
+import { api, AuthSession, RoomInfo } from '../sdk/api';
 import { errorText } from './auth';
 import { clear, h } from './dom';
 

@@ -1,6 +1,6 @@
 /** After a match: the MATCH_END results, and the leaderboard and match history pages. */
-import type { MatchEnd } from '../net/codec';
-import { api, AuthSession, NOT_AVAILABLE } from '../net/api';
+import type { MatchEnd } from '../sdk/protocol/codec';
+import { api, AuthSession, NOT_AVAILABLE } from '../sdk/api';
 import { errorText } from './auth';
 import { h, jsonTable } from './dom';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArenaInput, BUTTON_DASH, encodeInput, HEIGHT, move, WIDTH } from '../src/game/arena';
-import { Predictor } from '../src/game/prediction';
+import { ArenaInput, BUTTON_DASH, encodeInput, HEIGHT, move, WIDTH } from '../../src/arena/world';
+import { Predictor } from '../../src/arena/prediction';
 
 const RIGHT: ArenaInput = { moveX: 127, moveY: 0, buttons: 0 };
 const DOWN_DASH: ArenaInput = { moveX: 0, moveY: 127, buttons: BUTTON_DASH };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AuthSession, jwtExpiry } from '../src/net/api';
-import { Backoff, closeAction, SIMULATED_DROP } from '../src/net/reconnect';
-import { authSubprotocols, roomUrl, socketUrl } from '../src/net/socket';
+import { AuthSession, jwtExpiry } from '../../src/sdk/api';
+import { Backoff, closeAction, SIMULATED_DROP } from '../../src/sdk/room/close-codes';
+import { authSubprotocols, roomUrl, socketUrl } from '../../src/sdk/room/socket';
 
 function jwt(payload: object): string {
   const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');

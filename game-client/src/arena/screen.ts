@@ -1,7 +1,7 @@
 /** The arena screen: the canvas, the HUD (ping, tick, players, score, time left), the scoreboard and chat. */
-import { drawArena, seatColour } from '../game/render';
-import type { GameSession } from '../game/session';
-import { clear, h } from './dom';
+import { drawArena, seatColour } from './render';
+import type { GameSession } from './session';
+import { clear, h } from '../ui/dom';
 
 function formatTime(ticksLeft: number, tickRate: number): string {
   const s = Math.max(0, Math.ceil(ticksLeft / Math.max(1, tickRate)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Interpolator, ServerClock } from '../src/game/interpolation';
+import { Interpolator, ServerClock } from '../../src/arena/interpolation';
 
 const at = (entries: [number, number, number][]) => new Map(entries.map(([id, x, y]) => [id, { x, y }]));
 

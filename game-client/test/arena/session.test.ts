@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GameSession, SessionListener } from '../src/game/session';
-import { AuthSession } from '../src/net/api';
+import { GameSession, SessionListener } from '../../src/arena/session';
+import { AuthSession } from '../../src/sdk/api';
 import {
   checksum,
   ClientMessage,
@@ -10,8 +10,8 @@ import {
   encodeSnapshot,
   ServerMessage,
   WorldState,
-} from '../src/net/codec';
-import type { ArenaInput } from '../src/game/arena';
+} from '../../src/sdk/protocol/codec';
+import type { ArenaInput } from '../../src/arena/world';
 
 /** A stand-in for the browser WebSocket: records what the client sends and lets the test play the server. */
 class FakeWebSocket {

@@ -2,7 +2,7 @@
  * The arena's world layout and movement rule, mirrored from the server's ArenaWorld and ArenaMatch so the client can
  * read states and predict its own movement exactly.
  */
-import type { WorldState } from '../net/codec';
+import type { WorldState } from '../sdk/protocol/codec';
 
 export const WIDTH = 1600;
 export const HEIGHT = 1000;

@@ -1,5 +1,5 @@
 /** Draws the arena on a canvas: the field, orbs, and players as coloured circles with their names. */
-import { HEIGHT, Phase, WIDTH } from './arena';
+import { HEIGHT, Phase, WIDTH } from './world';
 import type { RenderFrame } from './session';
 
 export const PLAYER_RADIUS = 18;

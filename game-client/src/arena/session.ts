@@ -3,15 +3,15 @@
  * token refresh), state sync, prediction and interpolation, and reconnecting to the held seat after a drop.
  * The screens read it; they never touch the socket.
  */
-import type { ChatRelay, MatchEnd, RosterSeat, ServerMessage, Welcome } from '../net/codec';
-import { PROTOCOL_VERSION } from '../net/codec';
-import { api, ApiError, AuthSession } from '../net/api';
-import { Backoff, closeAction, closeMessage, SIMULATED_DROP } from '../net/reconnect';
-import { RoomSocket, socketUrl } from '../net/socket';
-import { ArenaInput, ArenaView, encodeInput, entityOfSeat, IDLE_INPUT, isIdle, Phase, Point, readArena } from './arena';
+import type { ChatRelay, MatchEnd, RosterSeat, ServerMessage, Welcome } from '../sdk/protocol/codec';
+import { PROTOCOL_VERSION } from '../sdk/protocol/codec';
+import { api, ApiError, AuthSession } from '../sdk/api';
+import { Backoff, closeAction, closeMessage, SIMULATED_DROP } from '../sdk/room/close-codes';
+import { RoomSocket, socketUrl } from '../sdk/room/socket';
+import { ArenaInput, ArenaView, encodeInput, entityOfSeat, IDLE_INPUT, isIdle, Phase, Point, readArena } from './world';
 import { Interpolator, ServerClock } from './interpolation';
 import { Predictor } from './prediction';
-import { StateSync } from './sync';
+import { StateSync } from '../sdk/mirror';
 
 export const PING_INTERVAL_MS = 2000;
 /** How long the server holds a dropped player's seat (quarkade.reconnect.grace). */

@@ -2,7 +2,7 @@
  * The WebSocket to one room. Binary frames only; the access token travels in the subprotocol list (browsers cannot
  * set an Authorization header on a WebSocket), never in the URL.
  */
-import { ClientMessage, decodeServer, encodeClient, MalformedFrameError, ServerMessage } from './codec';
+import { ClientMessage, decodeServer, encodeClient, MalformedFrameError, ServerMessage } from '../protocol/codec';
 
 export const BEARER_CARRIER = 'bearer-token-carrier';
 

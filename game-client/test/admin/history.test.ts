@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Feed, RoomSnapshot } from '../src/admin/api';
-import { RoomHistory } from '../src/admin/history';
+import type { Feed, RoomSnapshot } from '../../src/admin/api';
+import { RoomHistory } from '../../src/admin/history';
 
 function room(roomId: string, players: number, tickP99Ms = 0.5, bytesPerSecond = 2048): RoomSnapshot {
   return {

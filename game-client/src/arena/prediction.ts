@@ -3,7 +3,7 @@
  * applied it; the predicted position is the last authoritative position with the unacknowledged inputs replayed,
  * because the server applies each input as one movement step in seq order.
  */
-import { ArenaInput, move, Point } from './arena';
+import { ArenaInput, move, Point } from './world';
 
 interface PendingInput {
   seq: number;

@@ -10,7 +10,7 @@ import {
   decodeSnapshot,
   MalformedFrameError,
   WorldState,
-} from '../net/codec';
+} from './protocol/codec';
 
 /** What the sync needs from a WELCOME or STATE frame. */
 export interface StateFrame {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checksum, ClientMessage, encodeDelta, encodeSnapshot, WorldState } from '../src/net/codec';
-import { StateSync, StateFrame } from '../src/game/sync';
+import { checksum, ClientMessage, encodeDelta, encodeSnapshot, WorldState } from '../../src/sdk/protocol/codec';
+import { StateSync, StateFrame } from '../../src/sdk/mirror';
 
 function world(tick: number): WorldState {
   return {

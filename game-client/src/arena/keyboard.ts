@@ -1,5 +1,5 @@
 /** Keyboard state turned into one arena input per tick: WASD or arrows to move, Shift to dash. */
-import { ArenaInput, BUTTON_DASH, BUTTON_FIRE } from './arena';
+import { ArenaInput, BUTTON_DASH, BUTTON_FIRE } from './world';
 
 const LEFT = new Set(['KeyA', 'ArrowLeft']);
 const RIGHT = new Set(['KeyD', 'ArrowRight']);

@@ -2,7 +2,7 @@
  * Entity interpolation: other players are drawn about 100 ms in the past, between the two received snapshots that
  * surround that moment, so they move smoothly although states arrive in steps and with jitter.
  */
-import type { Point } from './arena';
+import type { Point } from './world';
 
 export const DEFAULT_DELAY_MS = 100;
 /** Snapshots older than this (behind the newest) are dropped. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RoomSocket } from '../src/net/socket';
+import { RoomSocket } from '../../src/sdk/room/socket';
 
 /** Behaves like a browser's WebSocket where it matters here: close codes and a close event that waits for the server. */
 class BrowserLikeWebSocket {

@@ -17,11 +17,11 @@ import {
   MessageCode,
   toHex,
   WorldState,
-} from '../src/net/codec';
-import { ByteReader, ByteWriter } from '../src/net/wire';
+} from '../../src/sdk/protocol/codec';
+import { ByteReader, ByteWriter } from '../../src/sdk/protocol/wire';
 
 /** The golden frames shared with the Java codec tests. */
-const VECTORS = join(__dirname, '..', '..', 'src', 'test', 'resources', 'protocol');
+const VECTORS = join(__dirname, '..', '..', '..', 'src', 'test', 'resources', 'protocol');
 
 interface Vector {
   name: string;
