@@ -1,5 +1,5 @@
 /** Keyboard state turned into one arena input per tick: WASD or arrows to move, Shift to dash. */
-import { ArenaInput, BUTTON_DASH, BUTTON_FIRE } from './world';
+import { BUTTON_DASH, BUTTON_FIRE, type ArenaInput } from './input';
 
 const LEFT = new Set(['KeyA', 'ArrowLeft']);
 const RIGHT = new Set(['KeyD', 'ArrowRight']);
@@ -9,7 +9,14 @@ const DASH = new Set(['ShiftLeft', 'ShiftRight']);
 const FIRE = new Set(['Space']);
 const GAME_KEYS = new Set([...LEFT, ...RIGHT, ...UP, ...DOWN, ...DASH, ...FIRE]);
 
-export class Keyboard {
+/** Where the arena's input comes from: attached while playing, read once per tick. */
+export interface Controls {
+  /** Starts listening; returns the function that stops it. */
+  attach(): () => void;
+  read(): ArenaInput;
+}
+
+export class Keyboard implements Controls {
   private readonly down = new Set<string>();
   private readonly onDown = (e: KeyboardEvent) => {
     if (isTyping(e.target) || !GAME_KEYS.has(e.code)) return;

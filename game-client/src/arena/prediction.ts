@@ -3,7 +3,10 @@
  * applied it; the predicted position is the last authoritative position with the unacknowledged inputs replayed,
  * because the server applies each input as one movement step in seq order.
  */
-import { ArenaInput, move, Point } from './world';
+import type { Prediction, YourSeat } from '../sdk';
+import type { ArenaInput } from './input';
+import { move } from './movement';
+import { Phase, type ArenaView, type Point } from './world';
 
 interface PendingInput {
   seq: number;
@@ -15,19 +18,14 @@ const MAX_PENDING = 256;
 
 export class Predictor {
   private pending: PendingInput[] = [];
-  private seq = 0;
+  private lastSeq = 0;
   private authoritative: Point | null = null;
   private predicted: Point | null = null;
   private movable = false;
 
-  /** Sequence number of the newest input recorded (0 if none). */
-  get lastSeq(): number {
-    return this.seq;
-  }
-
   /** The newest seq known to be applied: every input after it is still pending. */
   get acknowledgedSeq(): number {
-    return this.pending.length ? this.pending[0].seq - 1 : this.seq;
+    return this.pending.length ? this.pending[0].seq - 1 : this.lastSeq;
   }
 
   get pendingCount(): number {
@@ -39,13 +37,12 @@ export class Predictor {
     return this.predicted;
   }
 
-  /** Records an input about to be sent; returns its seq and moves the prediction one step. */
-  record(input: ArenaInput): number {
-    this.seq = (this.seq + 1) >>> 0;
-    this.pending.push({ seq: this.seq, input });
+  /** Records the input sent as `seq` and moves the prediction one step. */
+  record(seq: number, input: ArenaInput): void {
+    this.lastSeq = seq;
+    this.pending.push({ seq, input });
     if (this.pending.length > MAX_PENDING) this.pending.shift();
     if (this.predicted && this.movable) this.predicted = move(this.predicted, input);
-    return this.seq;
   }
 
   /**
@@ -71,9 +68,33 @@ export class Predictor {
     return this.authoritative;
   }
 
-  /** Forgets pending inputs (a fresh, non-resumed seat); seq keeps increasing so the server never sees it go back. */
+  /** Forgets pending inputs (a fresh, non-resumed seat). */
   clearPending(): void {
     this.pending = [];
     this.predicted = this.authoritative;
+  }
+}
+
+/** The arena's prediction as the SDK drives it: our own entity, moved only while the match is playing. */
+export class ArenaPrediction implements Prediction<ArenaInput, ArenaView> {
+  readonly predictor = new Predictor();
+  private entityId: number | null = null;
+
+  get position(): Point | null {
+    return this.predictor.position;
+  }
+
+  seated(you: YourSeat): void {
+    this.entityId = you.entityId;
+    if (!you.resumed) this.predictor.clearPending();
+  }
+
+  inputSent(seq: number, input: ArenaInput): void {
+    this.predictor.record(seq, input);
+  }
+
+  reconcile(world: ArenaView, lastInputSeq: number | null): void {
+    const own = world.players.find((p) => p.entityId === this.entityId) ?? null;
+    this.predictor.reconcile(own, lastInputSeq ?? this.predictor.acknowledgedSeq, world.phase === Phase.PLAYING);
   }
 }

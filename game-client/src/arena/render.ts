@@ -1,11 +1,13 @@
 /** Draws the arena on a canvas: the field, orbs, and players as coloured circles with their names. */
-import { HEIGHT, Phase, WIDTH } from './world';
-import type { RenderFrame } from './session';
+import { Liveness } from '../sdk';
+import type { RenderFrame } from './frame';
+import { FIELD_HEIGHT, FIELD_WIDTH } from './settings';
+import { Phase } from './world';
 
 export const PLAYER_RADIUS = 18;
 const ORB_RADIUS = 8;
-/** World units of room around the field: a player at a wall (clamped to 0..WIDTH, 0..HEIGHT) and the name above
- * them stay whole on the canvas. */
+/** World units of room around the field: a player at a wall (clamped to the field) and the name above them stay
+ * whole on the canvas. */
 const MARGIN = 48;
 const PALETTE = ['#4f9cf9', '#f97b4f', '#5fd38d', '#e25fd3', '#f9d24f', '#4fe0f9', '#b38cff', '#ff6b8b'];
 
@@ -22,9 +24,9 @@ function fit(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D): { scale:
     canvas.width = w;
     canvas.height = h;
   }
-  const scale = Math.min(w / (WIDTH + 2 * MARGIN), h / (HEIGHT + 2 * MARGIN));
-  const ox = (w - WIDTH * scale) / 2;
-  const oy = (h - HEIGHT * scale) / 2;
+  const scale = Math.min(w / (FIELD_WIDTH + 2 * MARGIN), h / (FIELD_HEIGHT + 2 * MARGIN));
+  const ox = (w - FIELD_WIDTH * scale) / 2;
+  const oy = (h - FIELD_HEIGHT * scale) / 2;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, w, h);
   ctx.setTransform(scale, 0, 0, scale, ox, oy);
@@ -33,22 +35,22 @@ function fit(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D): { scale:
 
 function drawField(ctx: CanvasRenderingContext2D): void {
   ctx.fillStyle = '#121826';
-  ctx.fillRect(0, 0, WIDTH, HEIGHT);
+  ctx.fillRect(0, 0, FIELD_WIDTH, FIELD_HEIGHT);
   ctx.strokeStyle = 'rgba(255,255,255,0.05)';
   ctx.lineWidth = 1;
   ctx.beginPath();
-  for (let x = 100; x < WIDTH; x += 100) {
+  for (let x = 100; x < FIELD_WIDTH; x += 100) {
     ctx.moveTo(x, 0);
-    ctx.lineTo(x, HEIGHT);
+    ctx.lineTo(x, FIELD_HEIGHT);
   }
-  for (let y = 100; y < HEIGHT; y += 100) {
+  for (let y = 100; y < FIELD_HEIGHT; y += 100) {
     ctx.moveTo(0, y);
-    ctx.lineTo(WIDTH, y);
+    ctx.lineTo(FIELD_WIDTH, y);
   }
   ctx.stroke();
   ctx.strokeStyle = '#3a4a6b';
   ctx.lineWidth = 4;
-  ctx.strokeRect(2, 2, WIDTH - 4, HEIGHT - 4);
+  ctx.strokeRect(2, 2, FIELD_WIDTH - 4, FIELD_HEIGHT - 4);
 }
 
 export function drawArena(canvas: HTMLCanvasElement, frame: RenderFrame | null, nowMs: number): void {
@@ -72,7 +74,7 @@ export function drawArena(canvas: HTMLCanvasElement, frame: RenderFrame | null, 
   // Our own player last, so it is never hidden under another.
   const players = [...frame.players].sort((a, b) => Number(a.self) - Number(b.self));
   for (const p of players) {
-    ctx.globalAlpha = p.liveness === 0 ? 1 : 0.45;
+    ctx.globalAlpha = p.liveness === Liveness.CONNECTED ? 1 : 0.45;
     if (p.self) {
       ctx.beginPath();
       ctx.strokeStyle = '#ffffff';
@@ -93,10 +95,10 @@ export function drawArena(canvas: HTMLCanvasElement, frame: RenderFrame | null, 
 
   if (frame.view.phase !== Phase.PLAYING) {
     ctx.fillStyle = 'rgba(10,14,24,0.55)';
-    ctx.fillRect(0, 0, WIDTH, HEIGHT);
+    ctx.fillRect(0, 0, FIELD_WIDTH, FIELD_HEIGHT);
     ctx.fillStyle = '#ffffff';
     ctx.font = 'bold 56px system-ui, sans-serif';
     ctx.textAlign = 'center';
-    ctx.fillText(frame.view.phase === Phase.WAITING ? 'Waiting for players…' : 'Match over', WIDTH / 2, HEIGHT / 2);
+    ctx.fillText(frame.view.phase === Phase.WAITING ? 'Waiting for players…' : 'Match over', FIELD_WIDTH / 2, FIELD_HEIGHT / 2);
   }
 }

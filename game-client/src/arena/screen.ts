@@ -1,7 +1,13 @@
 /** The arena screen: the canvas, the HUD (ping, tick, players, score, time left), the scoreboard and chat. */
-import { drawArena, seatColour } from './render';
-import type { GameSession } from './session';
+import { Liveness, type ChatLine } from '../sdk';
 import { clear, h } from '../ui/dom';
+import { drawArena, seatColour } from './render';
+import type { ArenaSession } from './session';
+import { FIELD_HEIGHT, FIELD_WIDTH } from './settings';
+import { entityOfSeat, seatOfEntity } from './world';
+
+/** Chat lines shown under the scoreboard. */
+const CHAT_LINES = 8;
 
 function formatTime(ticksLeft: number, tickRate: number): string {
   const s = Math.max(0, Math.ceil(ticksLeft / Math.max(1, tickRate)));
@@ -9,8 +15,9 @@ function formatTime(ticksLeft: number, tickRate: number): string {
 }
 
 /** Returns the screen and a function that stops its drawing loop. */
-export function arenaScreen(session: GameSession, onLeave: () => void): [HTMLElement, () => void] {
-  const canvas = h('canvas', { id: 'arena', width: 1600, height: 1000, 'aria-label': 'Arena' });
+export function arenaScreen(session: ArenaSession, onLeave: () => void): [HTMLElement, () => void] {
+  const room = session.room;
+  const canvas = h('canvas', { id: 'arena', width: FIELD_WIDTH, height: FIELD_HEIGHT, 'aria-label': 'Arena' });
   const stat = (id: string, label: string) => {
     const value = h('span', { className: 'value', id: `hud-${id}` }, '–');
     return [h('div', { className: 'stat' }, h('span', { className: 'label' }, label), value), value] as const;
@@ -28,10 +35,15 @@ export function arenaScreen(session: GameSession, onLeave: () => void): [HTMLEle
   const chatInput = h('input', { placeholder: 'Say something (Enter)', maxlength: 120, 'aria-label': 'Chat' });
   chatInput.addEventListener('keydown', (ev) => {
     if (ev.key !== 'Enter') return;
-    session.sendChat(chatInput.value);
+    room.sendChat(chatInput.value);
     chatInput.value = '';
     chatInput.blur();
   });
+  const showChat = (line: ChatLine) => {
+    chatLog.append(h('li', {}, h('strong', {}, `${line.name}: `), line.text));
+    while (chatLog.children.length > CHAT_LINES) chatLog.firstElementChild?.remove();
+  };
+  const stopChat = room.on('chat', showChat);
 
   const screen = h(
     'main',
@@ -63,44 +75,39 @@ export function arenaScreen(session: GameSession, onLeave: () => void): [HTMLEle
     ),
   );
 
-  let chatShown = -1;
   let boardKey = '';
   function updateHud() {
-    const rtt = session.rttMs;
-    const server = session.serverRttMs;
+    const rtt = room.rttMs;
+    const server = room.serverRttMs;
     ping.textContent = rtt === null ? '–' : `${rtt} ms`;
     pingServer.textContent = server === null ? '' : `server ${server} ms`;
-    tick.textContent = String(session.tick || '–');
-    const view = session.arena;
-    players.textContent = String(session.players.length);
-    const me = view?.players.find((p) => p.entityId === session.entityId);
+    tick.textContent = String(room.tick || '–');
+    const view = session.view;
+    const roster = room.roster;
+    players.textContent = String(roster.length);
+    const me = view?.players.find((p) => p.entityId === room.entityId);
     score.textContent = me ? String(me.score) : '–';
-    time.textContent = view ? formatTime(view.ticksLeft, session.tickRate) : '–';
-    banner.hidden = !session.reconnecting;
+    time.textContent = view && room.tickRate ? formatTime(view.ticksLeft, room.tickRate) : '–';
+    banner.hidden = !room.reconnecting;
 
     const rows = (view?.players ?? []).slice().sort((a, b) => b.score - a.score);
-    const key = rows.map((p) => `${p.entityId}:${p.score}`).join() + session.players.map((s) => s.name + s.liveness).join();
-    if (key !== boardKey) {
-      boardKey = key;
-      clear(board);
-      for (const p of rows) {
-        const seat = session.players.find((s) => s.seat + 1 === p.entityId);
-        board.append(
-          h(
-            'li',
-            { className: p.entityId === session.entityId ? 'me' : '' },
-            h('span', { className: 'dot', style: `background:${seatColour(p.entityId - 1)}` }),
-            h('span', { className: 'name' }, seat?.name ?? `Player ${p.entityId}`),
-            seat && seat.liveness !== 0 ? h('span', { className: 'muted' }, seat.liveness === 1 ? ' (lagging)' : ' (away)') : null,
-            h('span', { className: 'pts' }, String(p.score)),
-          ),
-        );
-      }
-    }
-    if (session.chat.length !== chatShown) {
-      chatShown = session.chat.length;
-      clear(chatLog);
-      for (const line of session.chat.slice(-8)) chatLog.append(h('li', {}, h('strong', {}, `${line.name}: `), line.text));
+    const key = rows.map((p) => `${p.entityId}:${p.score}`).join() + roster.map((s) => s.name + s.liveness).join();
+    if (key === boardKey) return;
+    boardKey = key;
+    clear(board);
+    for (const p of rows) {
+      const seat = roster.find((s) => entityOfSeat(s.seat) === p.entityId);
+      const away = seat && seat.liveness !== Liveness.CONNECTED;
+      board.append(
+        h(
+          'li',
+          { className: p.entityId === room.entityId ? 'me' : '' },
+          h('span', { className: 'dot', style: `background:${seatColour(seatOfEntity(p.entityId))}` }),
+          h('span', { className: 'name' }, seat?.name ?? `Player ${p.entityId}`),
+          away ? h('span', { className: 'muted' }, seat.liveness === Liveness.SUSPECT ? ' (lagging)' : ' (away)') : null,
+          h('span', { className: 'pts' }, String(p.score)),
+        ),
+      );
     }
   }
 
@@ -111,5 +118,11 @@ export function arenaScreen(session: GameSession, onLeave: () => void): [HTMLEle
     raf = requestAnimationFrame(loop);
   };
   raf = requestAnimationFrame(loop);
-  return [screen, () => cancelAnimationFrame(raf)];
+  return [
+    screen,
+    () => {
+      cancelAnimationFrame(raf);
+      stopChat();
+    },
+  ];
 }

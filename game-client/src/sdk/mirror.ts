@@ -1,7 +1,7 @@
 /**
- * State synchronisation (docs/protocol.md section 8): keeps the states applied in the last N ticks as delta
- * baselines, verifies each result against its checksum, tracks what to acknowledge, and asks for a full snapshot
- * (RESYNC_REQUEST) when a baseline is missing or a checksum does not match.
+ * The state mirror (docs/protocol.md section 8): the client's copy of the room state. Keeps the states applied in the
+ * last N ticks as delta baselines, verifies each result against its checksum, tracks what to acknowledge, and asks for
+ * a full snapshot (RESYNC_REQUEST) when a baseline is missing or a checksum does not match.
  */
 import {
   applyDelta,
@@ -12,7 +12,7 @@ import {
   WorldState,
 } from './protocol/codec';
 
-/** What the sync needs from a WELCOME or STATE frame. */
+/** What the mirror needs from a WELCOME or STATE frame. */
 export interface StateFrame {
   tick: number;
   baselineTick: number;
@@ -20,12 +20,12 @@ export interface StateFrame {
   body: Uint8Array;
 }
 
-export type SyncOutcome =
+export type MirrorOutcome =
   | { kind: 'applied'; tick: number; state: WorldState }
   | { kind: 'stale' }
   | { kind: 'resync'; reason: 'missing-baseline' | 'checksum-mismatch' | 'malformed-body' };
 
-export class StateSync {
+export class StateMirror {
   private ring: ({ tick: number; state: WorldState } | undefined)[] = [];
   private newestTick = 0;
   private ackedTick = 0;
@@ -79,7 +79,7 @@ export class StateSync {
     return slot && slot.tick === tick ? slot.state : undefined;
   }
 
-  receive(frame: StateFrame): SyncOutcome {
+  receive(frame: StateFrame): MirrorOutcome {
     if (frame.tick <= this.newestTick) return { kind: 'stale' };
     let result: WorldState;
     try {
@@ -105,7 +105,7 @@ export class StateSync {
    * Sends one RESYNC_REQUEST; more frames built before the server saw it fail the same way, so it is not repeated
    * until a full snapshot arrives or a whole history window has passed without one.
    */
-  private requestResync(tick: number, reason: 'missing-baseline' | 'checksum-mismatch' | 'malformed-body'): SyncOutcome {
+  private requestResync(tick: number, reason: 'missing-baseline' | 'checksum-mismatch' | 'malformed-body'): MirrorOutcome {
     if (this.resyncSentAt === 0 || tick >= this.resyncSentAt + this.historyTicks) {
       this.resyncSentAt = tick;
       this.resyncs++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Interpolator, ServerClock } from '../../src/arena/interpolation';
+import { Interpolator } from '../../src/arena/interpolation';
 
 const at = (entries: [number, number, number][]) => new Map(entries.map(([id, x, y]) => [id, { x, y }]));
 
@@ -53,23 +53,5 @@ describe('Interpolator', () => {
     const i = new Interpolator(100);
     for (let t = 0; t <= 3000; t += 100) i.push(t, at([[2, t, 0]]));
     expect(i.sample(0).get(2)!.x).toBeGreaterThanOrEqual(1900);
-  });
-});
-
-describe('ServerClock', () => {
-  it('takes the largest offset (the least delayed frame)', () => {
-    const c = new ServerClock();
-    c.observe(10_000, 1_050); // 50 ms in flight
-    c.observe(10_033, 1_063); // 30 ms in flight
-    expect(c.now(2_000)).toBe(2_000 + 10_033 - 1_063);
-  });
-
-  it('follows a slower route slowly instead of jumping', () => {
-    const c = new ServerClock();
-    c.observe(10_000, 1_000);
-    c.observe(11_000, 2_100);
-    const offset = c.now(0);
-    expect(offset).toBeLessThan(9_000);
-    expect(offset).toBeGreaterThanOrEqual(8_900);
   });
 });

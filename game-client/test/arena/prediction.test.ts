@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ArenaInput, BUTTON_DASH, encodeInput, HEIGHT, move, WIDTH } from '../../src/arena/world';
+import { BUTTON_DASH, encodeInput, type ArenaInput } from '../../src/arena/input';
+import { move } from '../../src/arena/movement';
 import { Predictor } from '../../src/arena/prediction';
+import { FIELD_HEIGHT as HEIGHT, FIELD_WIDTH as WIDTH } from '../../src/arena/settings';
 
 const RIGHT: ArenaInput = { moveX: 127, moveY: 0, buttons: 0 };
 const DOWN_DASH: ArenaInput = { moveX: 0, moveY: 127, buttons: BUTTON_DASH };
@@ -29,11 +31,11 @@ describe('arena movement', () => {
 });
 
 describe('Predictor', () => {
-  it('numbers inputs from 1 and moves the prediction at once', () => {
+  it('moves the prediction at once for each input recorded', () => {
     const p = new Predictor();
     p.reconcile({ x: 100, y: 100 }, 0, true);
-    expect(p.record(RIGHT)).toBe(1);
-    expect(p.record(RIGHT)).toBe(2);
+    p.record(1, RIGHT);
+    p.record(2, RIGHT);
     expect(p.position).toEqual({ x: 124, y: 100 });
     expect(p.pendingCount).toBe(2);
   });
@@ -41,7 +43,7 @@ describe('Predictor', () => {
   it('replays inputs the server has not applied on top of the authoritative position', () => {
     const p = new Predictor();
     p.reconcile({ x: 100, y: 100 }, 0, true);
-    for (let i = 0; i < 5; i++) p.record(RIGHT); // seq 1..5
+    for (let seq = 1; seq <= 5; seq++) p.record(seq, RIGHT);
     // The server applied 1..3 and reports x = 136.
     expect(p.reconcile({ x: 136, y: 100 }, 3, true)).toEqual({ x: 160, y: 100 });
     expect(p.pendingCount).toBe(2);
@@ -50,8 +52,8 @@ describe('Predictor', () => {
   it('corrects a misprediction with the server position', () => {
     const p = new Predictor();
     p.reconcile({ x: 100, y: 100 }, 0, true);
-    p.record(RIGHT); // 1
-    p.record(RIGHT); // 2
+    p.record(1, RIGHT);
+    p.record(2, RIGHT);
     // The server says input 1 left us at 105 (e.g. a collision we did not model).
     expect(p.reconcile({ x: 105, y: 100 }, 1, true)).toEqual({ x: 117, y: 100 });
     expect(p.confirmed).toEqual({ x: 105, y: 100 });
@@ -60,8 +62,8 @@ describe('Predictor', () => {
   it('drops everything once all inputs are acknowledged', () => {
     const p = new Predictor();
     p.reconcile({ x: 0, y: 0 }, 0, true);
-    p.record(DOWN_DASH);
-    p.record(DOWN_DASH);
+    p.record(1, DOWN_DASH);
+    p.record(2, DOWN_DASH);
     expect(p.reconcile({ x: 0, y: 48 }, 2, true)).toEqual({ x: 0, y: 48 });
     expect(p.pendingCount).toBe(0);
   });
@@ -69,24 +71,25 @@ describe('Predictor', () => {
   it('does not move while the server does not (waiting or over)', () => {
     const p = new Predictor();
     p.reconcile({ x: 100, y: 100 }, 0, false);
-    p.record(RIGHT);
+    p.record(1, RIGHT);
     expect(p.position).toEqual({ x: 100, y: 100 });
     expect(p.reconcile({ x: 100, y: 100 }, 0, false)).toEqual({ x: 100, y: 100 });
   });
 
   it('has no position while our entity is absent', () => {
     const p = new Predictor();
-    p.record(RIGHT);
+    p.record(1, RIGHT);
     expect(p.position).toBeNull();
     expect(p.reconcile(null, 0, true)).toBeNull();
   });
 
-  it('keeps seq increasing after pending inputs are cleared', () => {
+  it('forgets pending inputs for a new seat, and counts the last one recorded as acknowledged', () => {
     const p = new Predictor();
-    p.record(RIGHT);
-    p.record(RIGHT);
+    p.record(1, RIGHT);
+    p.record(2, RIGHT);
+    expect(p.acknowledgedSeq).toBe(0);
     p.clearPending();
     expect(p.pendingCount).toBe(0);
-    expect(p.record(RIGHT)).toBe(3);
+    expect(p.acknowledgedSeq).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checksum, ClientMessage, encodeDelta, encodeSnapshot, WorldState } from '../../src/sdk/protocol/codec';
-import { StateSync, StateFrame } from '../../src/sdk/mirror';
+import { StateFrame, StateMirror } from '../../src/sdk/mirror';
 
 function world(tick: number): WorldState {
   return {
@@ -25,11 +25,11 @@ function delta(tick: number, baselineTick: number): StateFrame {
 
 function setup(history = 64) {
   const sent: ClientMessage[] = [];
-  const sync = new StateSync((m) => sent.push(m), history);
+  const sync = new StateMirror((m) => sent.push(m), history);
   return { sent, sync };
 }
 
-describe('StateSync', () => {
+describe('StateMirror', () => {
   it('applies a full snapshot and deltas against acknowledged baselines', () => {
     const { sent, sync } = setup();
     expect(sync.receive(full(10))).toMatchObject({ kind: 'applied', tick: 10 });

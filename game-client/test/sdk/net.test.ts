@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AuthSession, jwtExpiry } from '../../src/sdk/api';
-import { Backoff, closeAction, SIMULATED_DROP } from '../../src/sdk/room/close-codes';
+import { AuthSession, jwtExpiry } from '../../src/sdk/auth';
+import { Backoff } from '../../src/sdk/room/backoff';
+import { closeAction, SIMULATED_DROP } from '../../src/sdk/room/close-codes';
 import { authSubprotocols, roomUrl, socketUrl } from '../../src/sdk/room/socket';
 
 function jwt(payload: object): string {
@@ -64,7 +65,7 @@ describe('AuthSession', () => {
     expect(jwtExpiry('not-a-jwt')).toBeNull();
     const s = new AuthSession(
       { playerId: 'p', name: 'n', accessToken: 'opaque', refreshToken: 'r', expiresIn: 900 },
-      () => 1000,
+      { now: () => 1000 },
     );
     expect(s.expiresAt).toBe(901_000);
     expect(s.expiresWithin(60_000)).toBe(false);

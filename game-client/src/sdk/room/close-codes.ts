@@ -1,4 +1,4 @@
-/** What to do when the room socket closes (docs/protocol.md section 12), and the back-off between attempts. */
+/** What to do when the room socket closes (docs/protocol.md section 12), and words for the user when it ends the game. */
 
 export type CloseAction = 'reconnect' | 'refresh-then-reconnect' | 'stop';
 
@@ -36,26 +36,5 @@ export function closeMessage(code: number, reason: string): string {
       return 'The client and server disagree on the protocol; please reload the page.';
     default:
       return reason || `Connection closed (${code}).`;
-  }
-}
-
-/** Exponential back-off with full jitter: base, 2x base, ... up to max, each delay drawn in [d/2, d]. */
-export class Backoff {
-  private attempt = 0;
-
-  constructor(
-    private readonly baseMs = 250,
-    private readonly maxMs = 5000,
-    private readonly random: () => number = Math.random,
-  ) {}
-
-  next(): number {
-    const d = Math.min(this.maxMs, this.baseMs * 2 ** this.attempt);
-    this.attempt++;
-    return Math.round(d / 2 + (d / 2) * this.random());
-  }
-
-  reset(): void {
-    this.attempt = 0;
   }
 }
