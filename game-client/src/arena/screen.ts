@@ -1,5 +1,6 @@
 /** The arena screen: the canvas, the HUD (ping, tick, players, score, time left), the scoreboard and chat. */
 import { Liveness, type ChatLine } from '../sdk';
+import { chatBox } from '../ui/chat-box';
 import { clear, h } from '../ui/dom';
 import { drawArena, seatColour } from './render';
 import type { ArenaSession } from './session';
@@ -32,13 +33,7 @@ export function arenaScreen(session: ArenaSession, onLeave: () => void): [HTMLEl
   const banner = h('div', { className: 'banner', id: 'reconnecting', hidden: true }, 'Reconnecting…');
   const board = h('ol', { className: 'scoreboard' });
   const chatLog = h('ul', { className: 'chat-log' });
-  const chatInput = h('input', { placeholder: 'Say something (Enter)', maxlength: 120, 'aria-label': 'Chat' });
-  chatInput.addEventListener('keydown', (ev) => {
-    if (ev.key !== 'Enter') return;
-    room.sendChat(chatInput.value);
-    chatInput.value = '';
-    chatInput.blur();
-  });
+  const chat = chatBox((text) => room.sendChat(text));
   const showChat = (line: ChatLine) => {
     chatLog.append(h('li', {}, h('strong', {}, `${line.name}: `), line.text));
     while (chatLog.children.length > CHAT_LINES) chatLog.firstElementChild?.remove();
@@ -69,7 +64,8 @@ export function arenaScreen(session: ArenaSession, onLeave: () => void): [HTMLEl
         board,
         h('h3', {}, 'Chat'),
         chatLog,
-        chatInput,
+        chat.input,
+        chat.note,
         h('p', { className: 'muted keys' }, 'Move: WASD or arrows · Dash: Shift'),
       ),
     ),

@@ -4,6 +4,7 @@
  * docs/client-sdk.md describes it, with an example.
  */
 export { AuthSession, type SignInOptions, type TokenPair } from './auth';
+export { chatDraft, clipUtf8, utf8Length, type ChatDraft, type ChatResult } from './chat';
 export { ApiError, NOT_AVAILABLE, type Maybe } from './http';
 export { lobby, type JoinedRoom, type RoomInfo } from './lobby';
 export type { GameDefinition, InputCodec, Prediction, YourSeat } from './game';

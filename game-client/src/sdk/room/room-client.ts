@@ -4,10 +4,11 @@
  * (heartbeat.ts), renews the token in-band (token-refresher.ts), and tells the game what happens through typed
  * events. Each server message is dispatched here, once.
  */
+import { ChatResult, utf8Length } from '../chat';
 import { Emitter, Unsubscribe } from '../events';
 import { StateMirror } from '../mirror';
 import type { ClientMessage, MatchEnd, RosterSeat, ServerMessage, Welcome } from '../protocol/codec';
-import { PROTOCOL_VERSION } from '../protocol/codec';
+import { MAX_CHAT_BYTES, PROTOCOL_VERSION } from '../protocol/codec';
 import { SERVER_SETTINGS } from '../settings';
 import { closeMessage, SIMULATED_DROP } from './close-codes';
 import { RoomConnection } from './connection';
@@ -146,9 +147,14 @@ export class RoomClient<Input, World> {
     };
   }
 
-  sendChat(text: string): void {
-    const trimmed = text.trim();
-    if (trimmed) this.connection.send({ type: 'CHAT', text: trimmed.slice(0, 120) });
+  /** Sends one chat line, trimmed. Never throws: a line the protocol would refuse is not sent, and the answer says why. */
+  sendChat(text: string): ChatResult {
+    const line = text.trim();
+    if (!line) return 'empty';
+    if (utf8Length(line) > MAX_CHAT_BYTES) return 'too-long';
+    if (!this.connected) return 'offline';
+    this.connection.send({ type: 'CHAT', text: line });
+    return 'sent';
   }
 
   /** Gives the seat up: LEAVE, then the server closes with 1000. No `ended` event follows. */
