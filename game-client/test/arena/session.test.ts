@@ -16,7 +16,7 @@ function world(x: number, ticksLeft = 3000): WorldState {
   };
 }
 
-beforeEach(installFakeServer);
+beforeEach(() => void installFakeServer());
 afterEach(uninstallFakeServer);
 
 function setup(input: ArenaInput = { moveX: 0, moveY: 0, buttons: 0 }) {

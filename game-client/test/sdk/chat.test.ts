@@ -43,7 +43,7 @@ describe('chat lines in UTF-8 bytes', () => {
 });
 
 describe('RoomClient.sendChat', () => {
-  beforeEach(installFakeServer);
+  beforeEach(() => void installFakeServer());
   afterEach(uninstallFakeServer);
 
   function joined() {

@@ -1,7 +1,7 @@
 /**
  * A stand-in for the browser's WebSocket and fetch, so room-client tests play the server: they see every frame the
  * client sends, deliver server frames, and close the socket with any code. Installed with fake timers and a fixed
- * clock, and a /api/auth/refresh that hands out access-2, access-3, ...
+ * clock, and a /api/auth/refresh that hands out access-2, access-3, ...; other paths answer what a test gives.
  */
 import { vi } from 'vitest';
 import { AuthSession } from '../../src/sdk/auth';
@@ -111,8 +111,8 @@ function respond(status: number, body: unknown) {
   return { ok: status < 300, status, statusText: '', text: async () => JSON.stringify(body) };
 }
 
-/** Fake timers, a fixed clock, the fake WebSocket and fetch; undo with `uninstall`. */
-export function installFakeServer(): FakeServer {
+/** Fake timers, a fixed clock, the fake WebSocket and fetch (answering `answers` by path, 200); undo with `uninstall`. */
+export function installFakeServer(answers: Record<string, unknown> = {}): FakeServer {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] });
   vi.setSystemTime(1_735_689_600_000);
   FakeWebSocket.instances = [];
@@ -126,6 +126,7 @@ export function installFakeServer(): FakeServer {
       const n = server.count + 1;
       return respond(200, { playerId: PLAYER_ID, name: 'Ada', accessToken: `access-${n}`, refreshToken: `refresh-${n}`, expiresIn: 900 });
     }
+    if (url in answers) return respond(200, answers[url]);
     return respond(404, { error: 'not-found', message: 'no' });
   });
   return { fetchCalls: server.fetchCalls, refreshes: () => server.count };
