@@ -2,7 +2,7 @@
  * The game end to end: the packaged app, real browsers, two players in one arena. Run with `npm run e2e` after
  * `./mvnw package` (./mvnw verify runs it in the integration-test phase).
  *
- * The tests share one app and one pair of players, in order: join and move, drop and resume, the lobby listing.
+ * The tests share one app and one pair of players, in order: join and move, drop and resume, the lobby listing, chat.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -11,6 +11,34 @@ import { launchBrowser, PackagedApp, playerSeenBy, quickPlay, signInAsGuest } fr
 /** How far a player must be seen to move while the key is held for a second (about 360 units at 30 Hz). */
 const MIN_TRAVEL = 120;
 const HOLD_MS = 1000;
+
+/** 71 Chinese characters, 213 bytes of UTF-8: more than the 200 a chat line may have. */
+const LONG_CHINESE = '今天我们在竞技场里一起收集光球吧谁先拿到最多谁就赢'.repeat(3).slice(0, 71);
+
+/**
+ * Holds the WASD key that moves `player` horizontally (D or A, towards the far side) or vertically (S or W) for
+ * HOLD_MS, and resolves once `watcher` has seen them travel MIN_TRAVEL that way.
+ */
+async function walkWithWasd(player, watcher, entityId, axis) {
+  const start = await playerSeenBy(watcher.page, entityId);
+  const towardsEnd = axis === 'x' ? start.x < 800 : start.y < 500;
+  const key = axis === 'x' ? (towardsEnd ? 'KeyD' : 'KeyA') : towardsEnd ? 'KeyS' : 'KeyW';
+  const direction = towardsEnd ? 1 : -1;
+  await player.page.keyboard.down(key);
+  try {
+    await player.page.waitForTimeout(HOLD_MS);
+  } finally {
+    await player.page.keyboard.up(key);
+  }
+  await watcher.page.waitForFunction(
+    ({ id, axis, from, direction, min }) => {
+      const p = window.quarkade.state().players.find((q) => q.entityId === id);
+      return p && (p[axis] - from) * direction >= min;
+    },
+    { id: entityId, axis, from: start[axis], direction, min: MIN_TRAVEL },
+    { timeout: 5000 },
+  );
+}
 
 /** Polls `check` until it returns a truthy value or the deadline passes; the last failure explains a timeout. */
 async function eventually(what, check, timeoutMs = 5000) {
@@ -205,6 +233,35 @@ describe('arena, end to end', { timeout: 120_000 }, () => {
     } finally {
       await carol.context.close();
     }
+    assert.deepEqual(alice.errors, [], 'no script errors on Alice’s page');
+    assert.deepEqual(bob.errors, [], 'no script errors on Bob’s page');
+  });
+
+  test('a long Chinese chat line is cut to whole characters and sent, and WASD moves afterwards', { timeout: 30_000 }, async () => {
+    assert.ok(aliceJoined, 'needs the players of the first test');
+    const chat = '.side input';
+    await alice.page.click(chat);
+    await alice.page.fill(chat, LONG_CHINESE);
+    // The box holds what fits in 200 bytes (66 characters of 3 bytes) and says the line is full.
+    assert.equal(await alice.page.inputValue(chat), LONG_CHINESE.slice(0, 66));
+    await alice.page.waitForFunction(() => document.querySelector('#chat-note')?.textContent?.includes('200'), null, { timeout: 5000 });
+    await alice.page.press(chat, 'Enter');
+
+    const sent = LONG_CHINESE.slice(0, 66);
+    await bob.page.waitForFunction((text) => [...document.querySelectorAll('.chat-log li')].some((li) => li.textContent === `Alice: ${text}`), sent, {
+      timeout: 5000,
+    });
+    assert.equal(await alice.page.inputValue(chat), '', 'the box is empty after sending');
+    assert.equal(await alice.page.evaluate(() => document.activeElement?.tagName), 'BODY', 'the keys are back with the game');
+    await walkWithWasd(alice, bob, aliceJoined.entityId, 'x');
+    assert.equal(await alice.page.inputValue(chat), '', 'WASD did not type into the chat box');
+
+    // Escape leaves the box with its draft and gives the keys back too.
+    await alice.page.click(chat);
+    await alice.page.keyboard.type('gg 🎮');
+    await alice.page.keyboard.press('Escape');
+    await walkWithWasd(alice, bob, aliceJoined.entityId, 'y');
+    assert.equal(await alice.page.inputValue(chat), 'gg 🎮');
     assert.deepEqual(alice.errors, [], 'no script errors on Alice’s page');
     assert.deepEqual(bob.errors, [], 'no script errors on Bob’s page');
   });

@@ -1,23 +1,21 @@
 /**
- * The app: which screen is showing, and the one game session. Also exposes window.quarkade, a read-only view of the
- * session for end-to-end tests.
+ * The app shell: which screen is showing, and the one game being played. The screens in ui/ are game-agnostic; the
+ * arena (arena/) is the game they lead to. Installs window.quarkade for end-to-end tests (arena/test-hook.ts).
  */
 import './style.css';
-import { Keyboard } from './game/input';
-import { GameSession, SessionState } from './game/session';
-import { AuthSession } from './net/api';
-import type { MatchEnd } from './net/codec';
-import { arenaScreen } from './ui/arena';
+import { ARENA_INFO } from './arena/game';
+import { arenaScreen } from './arena/screen';
+import { ArenaSession } from './arena/session';
+import { installTestHook } from './arena/test-hook';
+import { AuthSession, type MatchEnd } from './sdk';
 import { authScreen } from './ui/auth';
 import { lobbyScreen } from './ui/lobby';
 import { historyTable, leaderboardTable, listScreen, loaders, matchEndScreen } from './ui/results';
 
 class App {
   private auth: AuthSession | null = null;
-  private session: GameSession | null = null;
+  private session: ArenaSession | null = null;
   private teardown: (() => void) | null = null;
-  private readonly keyboard = new Keyboard();
-  private detachKeys: (() => void) | null = null;
 
   constructor(private readonly root: HTMLElement) {}
 
@@ -27,6 +25,11 @@ class App {
     else this.showAuth();
   }
 
+  /** For the test hook: the session being played (null between rooms) and who is signed in. */
+  current(): { session: ArenaSession | null; playerId: string } {
+    return { session: this.session, playerId: this.auth?.playerId ?? '' };
+  }
+
   private show(screen: HTMLElement, teardown: (() => void) | null = null): void {
     this.teardown?.();
     this.teardown = teardown;
@@ -34,7 +37,7 @@ class App {
   }
 
   private showAuth(): void {
-    this.show(authScreen((auth) => this.signedIn(auth)));
+    this.show(authScreen(ARENA_INFO, (auth) => this.signedIn(auth)));
   }
 
   private signedIn(auth: AuthSession): void {
@@ -46,10 +49,11 @@ class App {
     const auth = this.auth!;
     const [screen, stop] = lobbyScreen(
       auth,
+      ARENA_INFO,
       {
         join: (roomId, wsUrl) => this.play(roomId, wsUrl),
-        leaderboard: () => this.showList('Leaderboard', loaders.leaderboard(auth), leaderboardTable(auth.playerId)),
-        history: () => this.showList('My matches', loaders.history(auth), historyTable(auth.playerId)),
+        leaderboard: () => this.showLeaderboard(),
+        history: () => this.showHistory(),
         signOut: () => {
           auth.signOut();
           this.auth = null;
@@ -61,23 +65,29 @@ class App {
     this.show(screen, stop);
   }
 
+  private showLeaderboard(): void {
+    const auth = this.auth!;
+    this.showList('Leaderboard', loaders.leaderboard(auth, ARENA_INFO.id), leaderboardTable(auth.playerId));
+  }
+
+  private showHistory(): void {
+    const auth = this.auth!;
+    this.showList('My matches', loaders.history(auth), historyTable(auth.playerId));
+  }
+
   private showList(title: string, load: () => Promise<unknown>, render: (data: unknown) => HTMLElement): void {
     this.show(listScreen(title, load, () => this.showLobby(), render));
   }
 
   private play(roomId: string, wsUrl?: string): void {
     this.endSession();
-    const auth = this.auth!;
-    this.detachKeys = this.keyboard.attach();
-    const session = new GameSession(roomId, auth, () => this.keyboard.read(), {
-      changed: () => {},
-      matchEnded: (end) => this.showMatchEnd(session, end),
-      ended: (message) => {
-        if (this.session !== session) return;
-        this.endSession();
-        if (message) this.showLobby(message);
-      },
-    }, wsUrl);
+    const session = new ArenaSession({ roomId, wsUrl, auth: this.auth! });
+    session.room.on('matchEnd', (end) => this.showMatchEnd(session, end));
+    session.room.on('ended', ({ message }) => {
+      if (this.session !== session) return;
+      this.endSession();
+      if (message) this.showLobby(message);
+    });
     this.session = session;
     const [screen, stop] = arenaScreen(session, () => {
       session.leave();
@@ -88,70 +98,26 @@ class App {
     session.start();
   }
 
-  private showMatchEnd(session: GameSession, end: MatchEnd): void {
-    const auth = this.auth!;
-    const seat = session.seat;
-    const nameOf = (s: number) => session.nameOfSeat(s);
-    this.detachKeys?.();
-    this.detachKeys = null;
+  private showMatchEnd(session: ArenaSession, end: MatchEnd): void {
+    const room = session.room;
     this.show(
-      matchEndScreen(end, seat, nameOf, {
+      matchEndScreen(end, room.seat, (s) => room.nameOfSeat(s), {
         lobby: () => {
           this.endSession();
           this.showLobby();
         },
-        leaderboard: () => this.showList('Leaderboard', loaders.leaderboard(auth), leaderboardTable(auth.playerId)),
-        history: () => this.showList('My matches', loaders.history(auth), historyTable(auth.playerId)),
+        leaderboard: () => this.showLeaderboard(),
+        history: () => this.showHistory(),
       }),
     );
   }
 
   private endSession(): void {
-    this.detachKeys?.();
-    this.detachKeys = null;
+    this.session?.releaseControls();
     this.session = null;
-  }
-
-  /** For end-to-end tests; the last session stays readable after the match ends. */
-  private lastState: SessionState = {
-    connected: false,
-    roomId: '',
-    playerId: '',
-    seat: null,
-    entityId: null,
-    tick: 0,
-    players: [],
-    reconnecting: false,
-    rttMs: null,
-  };
-
-  state(): SessionState {
-    if (this.session) this.lastState = this.session.state();
-    else this.lastState = { ...this.lastState, connected: false, reconnecting: false, playerId: this.auth?.playerId ?? '' };
-    return structuredClone(this.lastState);
-  }
-
-  dropConnection(): void {
-    this.session?.dropConnection();
-  }
-}
-
-declare global {
-  interface Window {
-    quarkade: {
-      readonly state: () => SessionState;
-      readonly debug: { readonly dropConnection: () => void };
-    };
   }
 }
 
 const app = new App(document.getElementById('app')!);
-Object.defineProperty(window, 'quarkade', {
-  value: Object.freeze({
-    state: () => app.state(),
-    debug: Object.freeze({ dropConnection: () => app.dropConnection() }),
-  }),
-  writable: false,
-  configurable: false,
-});
+installTestHook(() => app.current());
 void app.start();

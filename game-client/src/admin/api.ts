@@ -1,8 +1,9 @@
 /**
- * The operator console's calls to /api/admin. Tokens live in memory only (a reload signs out); a 401 refreshes the
- * access token once and retries. The live feed is an EventSource opened with a one-time ticket, never the token.
+ * The operator console's calls to /api/admin, made with the operator's AuthSession (refreshed when about to expire
+ * and once on a 401). Its tokens live in memory only: a reload signs out. The live feed is an EventSource opened with
+ * a one-time ticket, never the token.
  */
-import { api, ApiError, type TokenPair } from '../net/api';
+import { AuthSession } from '../sdk';
 
 export interface SeatView {
   seat: number;
@@ -52,70 +53,45 @@ export interface ActionRow {
 }
 
 export class AdminApi {
-  private tokens: TokenPair;
-
-  private constructor(tokens: TokenPair) {
-    this.tokens = tokens;
-  }
+  private constructor(private readonly auth: AuthSession) {}
 
   /** Logs in and checks the account is an operator: a 403 here means it is not. */
   static async login(username: string, password: string): Promise<AdminApi> {
-    const admin = new AdminApi(await api.login(username, password));
+    const admin = new AdminApi(await AuthSession.login(username, password, { remember: false }));
     await admin.rooms();
     return admin;
   }
 
   get name(): string {
-    return this.tokens.name;
+    return this.auth.name;
   }
 
   rooms(): Promise<RoomSnapshot[]> {
-    return this.call('GET', '/api/admin/rooms');
+    return this.auth.request('GET', '/api/admin/rooms');
   }
 
   closeRoom(roomId: string, reason: string): Promise<ActionRow> {
-    return this.call('POST', `/api/admin/rooms/${encodeURIComponent(roomId)}/close`, { reason });
+    return this.auth.request('POST', `/api/admin/rooms/${encodeURIComponent(roomId)}/close`, { reason });
   }
 
   kick(roomId: string, playerId: string, reason: string): Promise<ActionRow> {
-    return this.call('POST', `/api/admin/rooms/${encodeURIComponent(roomId)}/players/${encodeURIComponent(playerId)}/kick`, { reason });
+    return this.auth.request('POST', `/api/admin/rooms/${encodeURIComponent(roomId)}/players/${encodeURIComponent(playerId)}/kick`, { reason });
   }
 
   connections(filter: { player?: string; room?: string }, page: number, size = 20): Promise<ConnectionRow[]> {
     const q = new URLSearchParams({ page: String(page), size: String(size) });
     if (filter.player) q.set('player', filter.player);
     if (filter.room) q.set('room', filter.room);
-    return this.call('GET', `/api/admin/connections?${q}`);
+    return this.auth.request('GET', `/api/admin/connections?${q}`);
   }
 
   actions(page = 0, size = 10): Promise<ActionRow[]> {
-    return this.call('GET', `/api/admin/actions?page=${page}&size=${size}`);
+    return this.auth.request('GET', `/api/admin/actions?page=${page}&size=${size}`);
   }
 
   /** Opens the live feed: a fresh one-time ticket each time, since a ticket opens one stream once. */
   async openFeed(): Promise<EventSource> {
-    const { ticket } = await this.call<{ ticket: string }>('POST', '/api/admin/feed-ticket');
+    const { ticket } = await this.auth.request<{ ticket: string }>('POST', '/api/admin/feed-ticket');
     return new EventSource(`/api/admin/feed?ticket=${encodeURIComponent(ticket)}`);
-  }
-
-  private async call<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${this.tokens.accessToken}` };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    let res: Response;
-    try {
-      res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch {
-      throw new ApiError(0, 'network', 'The server cannot be reached.');
-    }
-    if (res.status === 401 && !retried) {
-      this.tokens = await api.refresh(this.tokens.refreshToken);
-      return this.call(method, path, body, true);
-    }
-    const json = await res.json().catch(() => undefined);
-    if (!res.ok) {
-      const err = (json ?? {}) as { error?: string; message?: string };
-      throw new ApiError(res.status, err.error ?? `http-${res.status}`, err.message ?? `${res.status} ${res.statusText}`);
-    }
-    return json as T;
   }
 }

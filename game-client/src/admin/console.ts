@@ -2,7 +2,7 @@
  * The signed-in console: the live room list from the feed, one room's charts and players with close and kick, the
  * connection audit search and the latest admin actions.
  */
-import { ApiError } from '../net/api';
+import { ApiError } from '../sdk';
 import { h } from '../ui/dom';
 import type { AdminApi, Feed, RoomSnapshot } from './api';
 import { AuditPanel } from './audit';

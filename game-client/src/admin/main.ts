@@ -4,7 +4,7 @@
  */
 import '../style.css';
 import './admin.css';
-import { ApiError } from '../net/api';
+import { ApiError } from '../sdk';
 import { h } from '../ui/dom';
 import { AdminApi } from './api';
 import { Console } from './console';

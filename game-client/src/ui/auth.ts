@@ -1,22 +1,23 @@
 /** The first screen: play as a guest, or log in / register. */
-import { api, ApiError, AuthSession, TokenPair } from '../net/api';
+import { ApiError, AuthSession } from '../sdk';
 import { h } from './dom';
+import type { GameInfo } from './game-info';
 
 export function errorText(e: unknown): string {
   if (e instanceof ApiError) return e.message;
   return 'Something went wrong. Please try again.';
 }
 
-export function authScreen(onSignedIn: (auth: AuthSession) => void): HTMLElement {
+export function authScreen(game: GameInfo, onSignedIn: (auth: AuthSession) => void): HTMLElement {
   const error = h('p', { className: 'error', role: 'alert' });
   const busy = (form: HTMLElement, on: boolean) =>
     form.querySelectorAll('button, input').forEach((el) => ((el as HTMLButtonElement).disabled = on));
 
-  async function signIn(form: HTMLElement, request: () => Promise<TokenPair>) {
+  async function signIn(form: HTMLElement, request: () => Promise<AuthSession>) {
     error.textContent = '';
     busy(form, true);
     try {
-      onSignedIn(new AuthSession(await request()));
+      onSignedIn(await request());
     } catch (e) {
       error.textContent = errorText(e);
       busy(form, false);
@@ -34,7 +35,7 @@ export function authScreen(onSignedIn: (auth: AuthSession) => void): HTMLElement
   );
   guestForm.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    void signIn(guestForm, () => api.guest(guestName.value.trim() || undefined));
+    void signIn(guestForm, () => AuthSession.guest(guestName.value.trim() || undefined));
   });
 
   const username = h('input', { id: 'username', placeholder: 'Username', autocomplete: 'username', required: true });
@@ -61,17 +62,17 @@ export function authScreen(onSignedIn: (auth: AuthSession) => void): HTMLElement
   );
   accountForm.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    void signIn(accountForm, () => api.login(username.value.trim(), password.value));
+    void signIn(accountForm, () => AuthSession.login(username.value.trim(), password.value));
   });
   accountForm.querySelector('#register')!.addEventListener('click', () => {
     if (!accountForm.reportValidity()) return;
-    void signIn(accountForm, () => api.register(username.value.trim(), password.value));
+    void signIn(accountForm, () => AuthSession.register(username.value.trim(), password.value));
   });
 
   return h(
     'main',
     { className: 'screen auth' },
-    h('header', { className: 'hero' }, h('h1', {}, 'Quarkade Arena'), h('p', {}, 'Collect the orbs. Outscore everyone.')),
+    h('header', { className: 'hero' }, h('h1', {}, game.title), h('p', {}, game.tagline)),
     h('div', { className: 'cards' }, guestForm, accountForm),
     error,
   );

@@ -1,7 +1,8 @@
 /** The lobby: the open rooms (refreshed every few seconds), Join per room, and Quick Play. */
-import { api, AuthSession, RoomInfo } from '../net/api';
+import { lobby, type AuthSession, type RoomInfo } from '../sdk';
 import { errorText } from './auth';
 import { clear, h } from './dom';
+import type { GameInfo } from './game-info';
 
 const REFRESH_MS = 3000;
 
@@ -13,7 +14,7 @@ export interface LobbyActions {
 }
 
 /** Returns the screen and a function that stops its refresh timer. */
-export function lobbyScreen(auth: AuthSession, actions: LobbyActions, notice = ''): [HTMLElement, () => void] {
+export function lobbyScreen(auth: AuthSession, game: GameInfo, actions: LobbyActions, notice = ''): [HTMLElement, () => void] {
   const list = h('div', { className: 'rooms' }, h('p', { className: 'muted' }, 'Loading rooms…'));
   const error = h('p', { className: 'error', role: 'alert' }, notice);
   const quick = h('button', { id: 'quick-play', className: 'primary big' }, 'Quick Play');
@@ -22,8 +23,7 @@ export function lobbyScreen(auth: AuthSession, actions: LobbyActions, notice = '
     quick.disabled = true;
     error.textContent = '';
     try {
-      await auth.ensureFresh();
-      const room = await api.quickPlay(auth.accessToken, 'arena');
+      const room = await lobby.quickPlay(auth, game.id);
       actions.join(room.roomId, room.wsUrl);
     } catch (e) {
       error.textContent = errorText(e);
@@ -69,7 +69,7 @@ export function lobbyScreen(auth: AuthSession, actions: LobbyActions, notice = '
   let stopped = false;
   async function refresh() {
     try {
-      show(await api.rooms());
+      show(await lobby.rooms());
     } catch (e) {
       clear(list);
       list.append(h('p', { className: 'error' }, `Rooms are not available: ${errorText(e)}`));
@@ -84,7 +84,7 @@ export function lobbyScreen(auth: AuthSession, actions: LobbyActions, notice = '
     h(
       'header',
       { className: 'bar' },
-      h('h1', {}, 'Quarkade Arena'),
+      h('h1', {}, game.title),
       h(
         'nav',
         {},
@@ -94,7 +94,7 @@ export function lobbyScreen(auth: AuthSession, actions: LobbyActions, notice = '
         h('button', { className: 'link', id: 'sign-out', onclick: () => actions.signOut() }, 'Sign out'),
       ),
     ),
-    h('section', { className: 'card quick' }, h('h2', {}, 'Ready?'), h('p', { className: 'muted' }, 'Join the fullest open arena, or start a new one.'), quick),
+    h('section', { className: 'card quick' }, h('h2', {}, 'Ready?'), h('p', { className: 'muted' }, game.quickPlayHint), quick),
     error,
     h('section', { className: 'card' }, h('h2', {}, 'Rooms'), list),
   );

@@ -1,6 +1,5 @@
 /** After a match: the MATCH_END results, and the leaderboard and match history pages. */
-import type { MatchEnd } from '../net/codec';
-import { api, AuthSession, NOT_AVAILABLE } from '../net/api';
+import { lobby, NOT_AVAILABLE, type AuthSession, type MatchEnd } from '../sdk';
 import { errorText } from './auth';
 import { h, jsonTable } from './dom';
 
@@ -117,6 +116,6 @@ export function historyTable(me: string): Render {
 }
 
 export const loaders = {
-  leaderboard: (auth: AuthSession) => () => api.leaderboard('arena', auth.accessToken),
-  history: (auth: AuthSession) => () => api.matches(auth.playerId, auth.accessToken),
+  leaderboard: (auth: AuthSession, game: string) => () => lobby.leaderboard(game, auth),
+  history: (auth: AuthSession) => () => lobby.matches(auth.playerId, auth),
 };
