@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.quarkade.auth.BearerHeader;
 import dev.quarkade.auth.TokenClaims;
+import dev.quarkade.room.RoomSummary;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,6 +32,8 @@ import io.vertx.core.http.HttpServerRequest;
  * that leads to a room says where to connect ({@code wsUrl}): in cluster mode that is the node that runs the room,
  * whichever node was asked (docs/deployment.md, Cluster mode).
  */
+// POST /api/rooms answers the new room's RoomSummary (room/ stays free of Quarkus, so it is registered here).
+@RegisterForReflection(targets = RoomSummary.class)
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

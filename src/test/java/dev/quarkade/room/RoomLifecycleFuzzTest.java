@@ -161,12 +161,15 @@ class RoomLifecycleFuzzTest {
      * also explores a walk no run made before. A failure names its seed and step; {@code -Dquarkade.fuzz.seeds=7,8}
      * replays exactly those walks.
      */
+    static final List<Long> FIXED_SEEDS = List.of(1L, 2L, 3L, 42L, 2026L);
+
     static LongStream seeds() {
         String replay = System.getProperty("quarkade.fuzz.seeds", "");
         if (!replay.isBlank()) {
             return Arrays.stream(replay.split(",")).mapToLong(seed -> Long.parseLong(seed.trim()));
         }
-        return LongStream.concat(LongStream.of(1, 2, 3, 42, 2026), LongStream.of(new SecureRandom().nextLong()));
+        return LongStream.concat(FIXED_SEEDS.stream().mapToLong(Long::longValue),
+                LongStream.of(new SecureRandom().nextLong()));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -227,7 +230,11 @@ class RoomLifecycleFuzzTest {
         assertThat(queue.flush(Duration.ofSeconds(10))).as("writes pending").isZero();
         assertThat(database.written).as("every finished match written").isEqualTo(matchesSubmitted);
         assertThat(database.writtenTwice).as("none twice: retries only follow a failure").hasValue(0);
-        assertThat(matchesSubmitted).as("matches played in the walk").isNotEmpty();
+        if (FIXED_SEEDS.contains(seed)) {
+            // The fixed walks are known to end matches, so the write path above is exercised; a fresh seed's walk may
+            // end none (its players leave too soon), which is a short walk, not a bug.
+            assertThat(matchesSubmitted).as("matches played in the walk").isNotEmpty();
+        }
     }
 
     private void openRoom(long seed) {
