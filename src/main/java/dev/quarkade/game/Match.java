@@ -19,8 +19,9 @@ public interface Match {
     void start(WorldState world);
 
     /**
-     * The match takes over a world it did not start: its room was restored from a snapshot (a dev-mode hot reload),
-     * with the seats' players already in it. Rebuild any state the match keeps outside the world from it.
+     * The match takes over a world it did not start: its room was restored from a saved room (after a dev-mode hot
+     * reload, or a durable room brought back after its node stopped), with the seats' players already in it. Rebuild
+     * any state the match keeps outside the world from it.
      */
     default void resumed(WorldState world) {
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.quarkade.api.ApiException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 
 /** Creates guests and accounts; callers validate names and hash passwords first. */
 @ApplicationScoped
@@ -57,7 +58,7 @@ public class PlayerService {
 
     private static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
                 return true;
             }
         }

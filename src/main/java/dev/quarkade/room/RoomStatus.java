@@ -1,5 +1,7 @@
 package dev.quarkade.room;
 
+import java.util.Locale;
+
 /** Where a room is in its life, as GET /api/rooms shows it. */
 public enum RoomStatus {
     /** Open, no match running yet: waiting for the first player. */
@@ -13,6 +15,6 @@ public enum RoomStatus {
 
     /** The lower-case name used in JSON. */
     public String json() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * int32 fields (the count is fixed per entity when it is put, so games choose it per kind), plus a fixed number of
  * int32 globals. Flat primitive arrays with a fixed stride per entity: no boxing, cheap to copy into the history ring.
  * A live world's stride is {@link #MAX_FIELDS}; a copy's is the widest entity it holds, so the 64 states of a room's
- * history take a third of the memory (arena: 5 fields of 16). Not thread-safe; the room's tick thread owns it.
+ * history take a third of the memory (the arena's entities have 3 fields of the 16). Not thread-safe; the room's tick thread
+ * owns it.
  */
 public final class WorldState {
 

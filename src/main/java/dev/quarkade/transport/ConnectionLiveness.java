@@ -11,7 +11,6 @@ final class ConnectionLiveness {
 
     private volatile long lastPongNanos;
     private volatile Liveness state = Liveness.CONNECTED;
-    private volatile long droppedAtNanos;
 
     ConnectionLiveness(long nowNanos) {
         this.lastPongNanos = nowNanos;
@@ -25,29 +24,13 @@ final class ConnectionLiveness {
         lastPongNanos = nowNanos;
     }
 
-    Liveness state() {
-        return state;
-    }
-
     /** Moves to {@code next}; true if that is a change the room must hear about. */
     boolean moveTo(Liveness next) {
         if (state == next) {
             return false;
         }
-        if (next == Liveness.DROPPED) {
-            droppedAtNanos = System.nanoTime(); // before the state, so whoever sees DROPPED sees when
-        }
         state = next;
         return true;
     }
 
-    /** When the heartbeat dropped the connection ({@link System#nanoTime()}), 0 if it has not. */
-    long droppedAtNanos() {
-        return droppedAtNanos;
-    }
-
-    /** When the last Pong arrived (or the connection opened), in {@link System#nanoTime()}. */
-    long lastPongNanos() {
-        return lastPongNanos;
-    }
 }

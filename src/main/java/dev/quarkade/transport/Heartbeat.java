@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
@@ -38,7 +39,7 @@ public class Heartbeat {
     private long beats;
 
     /** A connection the heartbeat watches. */
-    private record Tracked(io.quarkus.websockets.next.WebSocketConnection connection, PlayerConnection player) {
+    private record Tracked(WebSocketConnection connection, PlayerConnection player) {
     }
 
     public Heartbeat(Vertx vertx, HeartbeatConfig config, MeterRegistry registry) {
@@ -64,11 +65,11 @@ public class Heartbeat {
         }
     }
 
-    void watch(io.quarkus.websockets.next.WebSocketConnection connection, PlayerConnection player) {
+    void watch(WebSocketConnection connection, PlayerConnection player) {
         connections.put(connection.id(), new Tracked(connection, player));
     }
 
-    void forget(io.quarkus.websockets.next.WebSocketConnection connection) {
+    void forget(WebSocketConnection connection) {
         connections.remove(connection.id());
     }
 

@@ -10,13 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import dev.quarkade.room.Liveness;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
  * Watches server-side connections of a set of players, from inside the server's JVM (a {@code @QuarkusTest}), and
- * notes for each the time of its last Pong and the moment the heartbeat dropped it, both as the server recorded them.
- * It polls every 2 ms; no Pong can slip in unseen just before a drop, which needs a whole timeout of silence.
+ * notes for each the time of its last Pong (as the server recorded it) and when its connection was found closed. It
+ * polls every 2 ms: a drop is seen at most one poll late, and no Pong can slip in unseen just before a drop, which
+ * needs a whole timeout of silence.
  */
 final class DropWatch implements AutoCloseable {
 
@@ -59,10 +59,11 @@ final class DropWatch implements AutoCloseable {
             if (w.droppedAtNanos != 0) {
                 continue;
             }
-            if (w.player.liveness().state() == Liveness.DROPPED) {
-                w.droppedAtNanos = w.player.liveness().droppedAtNanos();
+            long now = System.nanoTime();
+            if (w.player.connection().isClosed()) {
+                w.droppedAtNanos = now; // seen at most one poll after the heartbeat closed it
             } else {
-                w.lastPongNanos = w.player.liveness().lastPongNanos();
+                w.lastPongNanos = now - w.player.liveness().silentFor(now);
             }
         }
     }

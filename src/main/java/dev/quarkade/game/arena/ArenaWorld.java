@@ -17,14 +17,12 @@ public final class ArenaWorld {
     public static final int PLAYER_X = 0;
     public static final int PLAYER_Y = 1;
     public static final int PLAYER_SCORE = 2;
-    static final int PLAYER_FIELDS = 3;
 
     /** Entity kind 2: an orb. Fields: x, y, value. */
     public static final int KIND_ORB = 2;
     public static final int ORB_X = 0;
     public static final int ORB_Y = 1;
     public static final int ORB_VALUE = 2;
-    static final int ORB_FIELDS = 3;
     /** Orb entity ids start here, above any seat. */
     public static final int FIRST_ORB_ID = 1000;
 
