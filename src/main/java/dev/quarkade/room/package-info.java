@@ -1,8 +1,9 @@
 /**
- * Rooms: seats, the inbox, the fixed-rate tick and state broadcast. A room is plain Java driven by one thread at a
- * time; it talks to players only through {@link dev.quarkade.room.PlayerChannel}, never to a socket. The CDI side
- * ({@link dev.quarkade.room.runtime.RoomService}) creates rooms, schedules their ticks on Vert.x event loops and lists them.
- * With durable rooms on, {@link dev.quarkade.room.durable.SnapshotWriter} snapshots them to PostgreSQL and
- * {@link dev.quarkade.room.durable.DurableRooms} restores the room of a dead node from its snapshot.
+ * The engine: one room's seats ({@link dev.quarkade.room.Seats}), its inbox of commands
+ * ({@link dev.quarkade.room.RoomInbox}), its matches one after the other ({@link dev.quarkade.room.MatchCycle}), every
+ * frame it sends ({@link dev.quarkade.room.RoomOutbox}) and what other threads may read of it
+ * ({@link dev.quarkade.room.RoomMonitor}), driven by {@link dev.quarkade.room.Room#tick}. Plain Java, one thread at a
+ * time; it talks to players only through {@link dev.quarkade.room.PlayerChannel}, never to a socket. Its Quarkus side
+ * is {@code room.runtime}; durable rooms are {@code room.durable}.
  */
 package dev.quarkade.room;
