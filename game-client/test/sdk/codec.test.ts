@@ -32,7 +32,7 @@ interface Vector {
   state?: WorldState;
 }
 
-const BYTE_FIELDS = new Set(['payload', 'body', 'snapshot']);
+const BYTE_FIELDS = new Set(['payload', 'body', 'snapshot', 'settings']);
 
 function loadVectors(): Vector[] {
   return readdirSync(VECTORS)

@@ -276,7 +276,7 @@ describe('RoomClient', () => {
   it('closes and stops on a WELCOME of another protocol version', async () => {
     const { socket, events } = setup();
     socket().accept();
-    socket().deliver({ ...(welcome(1, world(0)) as object), version: 2 } as ServerMessage);
+    socket().deliver({ ...(welcome(1, world(0)) as object), version: 3 } as ServerMessage);
     await vi.advanceTimersByTimeAsync(5000);
     expect(events[0]).toMatch(/reload/);
     expect(FakeWebSocket.instances).toHaveLength(1);

@@ -67,7 +67,7 @@ export const PLAYER_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 export function welcome(tick: number, state: WorldState, resumed = false, entityId = 1): ServerMessage {
   return {
     type: 'WELCOME',
-    version: 1,
+    version: 2,
     seat: 0,
     entityId,
     tickRate: 30,
@@ -77,6 +77,10 @@ export function welcome(tick: number, state: WorldState, resumed = false, entity
     tick,
     serverTimeMs: Date.now(),
     checksum: checksum(state),
+    reconnectGraceMs: 20_000,
+    silenceTimeoutMs: 6_000,
+    gameId: 'arena',
+    settings: new Uint8Array([0x06, 0x40, 0x03, 0xe8, 0x00, 0x0c, 0x00, 0x20]),
     snapshot: encodeSnapshot(state),
   };
 }

@@ -8,13 +8,15 @@ export { crc32 } from './crc32';
 export * from './state';
 export { MalformedFrameError, zigzag, unzigzag, toHex, fromHex } from './wire';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 export const MAX_CLIENT_FRAME = 16384;
 export const MAX_SERVER_FRAME = 1048576;
 export const MAX_INPUT_PAYLOAD = 64;
 export const MAX_CHAT_BYTES = 200;
 export const MAX_TOKEN_BYTES = 8192;
-export const MAX_NAME_BYTES = 64;
+export const MAX_NAME_BYTES = 96;
+export const MAX_GAME_SETTINGS = 1024;
+export const MAX_EVENT_PAYLOAD = 4096;
 
 /** Message type codes (section 4). Client codes are below 0x80, server codes have bit 7 set. */
 export const MessageCode = {
@@ -32,6 +34,8 @@ export const MessageCode = {
   ROSTER: 0x85,
   MATCH_END: 0x86,
   TOKEN_ACCEPTED: 0x87,
+  GAME_EVENT: 0x88,
+  MATCH_STATUS: 0x89,
 } as const;
 
 export type Input = { type: 'INPUT'; seq: number; ackTick: number; payload: Uint8Array };
@@ -56,6 +60,13 @@ export type Welcome = {
   tick: number;
   serverTimeMs: number;
   checksum: number;
+  /** How long the server keeps a dropped player's seat. */
+  reconnectGraceMs: number;
+  /** How long the server waits for a Pong before it drops a connection: silence this long means the link is dead. */
+  silenceTimeoutMs: number;
+  /** The game this room runs, and its own settings (in the game's encoding). */
+  gameId: string;
+  settings: Uint8Array;
   snapshot: Uint8Array;
 };
 export type State = {
@@ -75,12 +86,28 @@ export type Roster = { type: 'ROSTER'; seats: RosterSeat[] };
 export type PlayerResult = { seat: number; score: number; placement: number };
 export type MatchEnd = { type: 'MATCH_END'; durationMs: number; results: PlayerResult[] };
 export type TokenAccepted = { type: 'TOKEN_ACCEPTED'; expiresAtMs: number };
+/** A game's own message, after the state of `tick`; `eventType` and `payload` are the game's. */
+export type GameEvent = { type: 'GAME_EVENT'; tick: number; eventType: number; payload: Uint8Array };
+/** Where the room's match is: see MatchPhase; `phaseEndsAtMs` (server clock) ends a countdown or an intermission. */
+export type MatchStatus = { type: 'MATCH_STATUS'; phase: number; minPlayers: number; phaseEndsAtMs: number };
 
-export type ServerMessage = Welcome | State | Pong | ChatRelay | Roster | MatchEnd | TokenAccepted;
+export type ServerMessage =
+  | Welcome
+  | State
+  | Pong
+  | ChatRelay
+  | Roster
+  | MatchEnd
+  | TokenAccepted
+  | GameEvent
+  | MatchStatus;
 export type Message = ClientMessage | ServerMessage;
 
 /** Liveness values in ROSTER. */
 export const Liveness = { CONNECTED: 0, SUSPECT: 1, DROPPED: 2 } as const;
+
+/** MATCH_STATUS phases. */
+export const MatchPhase = { WAITING: 0, STARTING: 1, PLAYING: 2, INTERMISSION: 3 } as const;
 
 function checkTextLength(bytes: Uint8Array, min: number, max: number, what: string): void {
   if (bytes.length < min || bytes.length > max) {
@@ -136,6 +163,12 @@ export function encode(msg: Message): Uint8Array {
         .u32(msg.tick)
         .u64(msg.serverTimeMs)
         .u32(msg.checksum)
+        .u32(msg.reconnectGraceMs)
+        .u32(msg.silenceTimeoutMs)
+        .u8(utf8(msg.gameId).length)
+        .bytes(utf8(msg.gameId))
+        .u16(msg.settings.length)
+        .bytes(msg.settings)
         .bytes(msg.snapshot)
         .finish();
     case 'STATE':
@@ -169,6 +202,11 @@ export function encode(msg: Message): Uint8Array {
       return w.finish();
     case 'TOKEN_ACCEPTED':
       return w.u64(msg.expiresAtMs).finish();
+    case 'GAME_EVENT':
+      if (msg.payload.length > MAX_EVENT_PAYLOAD) throw new MalformedFrameError('game event over 4096 bytes');
+      return w.u32(msg.tick).u8(msg.eventType).bytes(msg.payload).finish();
+    case 'MATCH_STATUS':
+      return w.u8(msg.phase).u8(msg.minPlayers).u64(msg.phaseEndsAtMs).finish();
   }
 }
 
@@ -206,6 +244,11 @@ const DECODERS: Record<number, Decoder> = {
     const tick = r.u32('tick');
     const serverTimeMs = r.u64('serverTimeMs');
     const checksum = r.u32('checksum');
+    const reconnectGraceMs = r.u32('reconnectGraceMs');
+    const silenceTimeoutMs = r.u32('silenceTimeoutMs');
+    const gameId = r.str8('gameId');
+    const settings = r.bytes(r.u16('settings length'), 'settings');
+    if (settings.length > MAX_GAME_SETTINGS) throw new MalformedFrameError('game settings over 1024 bytes');
     const snapshot = r.rest();
     return {
       type: 'WELCOME',
@@ -219,6 +262,10 @@ const DECODERS: Record<number, Decoder> = {
       tick,
       serverTimeMs,
       checksum,
+      reconnectGraceMs,
+      silenceTimeoutMs,
+      gameId,
+      settings,
       snapshot,
     };
   },
@@ -262,6 +309,20 @@ const DECODERS: Record<number, Decoder> = {
     return { type: 'MATCH_END', durationMs, results };
   },
   [MessageCode.TOKEN_ACCEPTED]: (r) => ({ type: 'TOKEN_ACCEPTED', expiresAtMs: r.u64('expiresAtMs') }),
+  [MessageCode.GAME_EVENT]: (r) => {
+    const tick = r.u32('tick');
+    const eventType = r.u8('eventType');
+    const payload = r.rest();
+    if (payload.length > MAX_EVENT_PAYLOAD) throw new MalformedFrameError('game event over 4096 bytes');
+    return { type: 'GAME_EVENT', tick, eventType, payload };
+  },
+  [MessageCode.MATCH_STATUS]: (r) => {
+    const phase = r.u8('phase');
+    const minPlayers = r.u8('minPlayers');
+    const phaseEndsAtMs = r.u64('phaseEndsAtMs');
+    if (phase > MatchPhase.INTERMISSION || minPlayers === 0) throw new MalformedFrameError('MATCH_STATUS out of range');
+    return { type: 'MATCH_STATUS', phase, minPlayers, phaseEndsAtMs };
+  },
 };
 
 /** Decodes one frame of either direction; throws MalformedFrameError on anything the protocol rejects. */

@@ -40,6 +40,7 @@ class ArchitectureTest {
             Map.entry("game", Set.of("sync")),
             Map.entry("game.arena", Set.of("game", "sync", "protocol")),
             Map.entry("room", Set.of("game", "sync", "protocol")),
+            Map.entry("testing", Set.of("room", "game", "sync", "protocol")),
             Map.entry("room.runtime", Set.of("room", "game", "protocol", "node")),
             Map.entry("room.durable", Set.of("room", "room.runtime", "protocol", "node")),
             Map.entry("lobby", Set.of("game", "room", "room.runtime", "room.durable", "node", "api", "auth")),
@@ -55,7 +56,7 @@ class ArchitectureTest {
             Map.entry("ops", Set.of("node", "persistence"))));
 
     /** Plain Java: the bench compiles protocol/ and sync/ alone, and a room is driven by its tick, not a framework. */
-    static final Set<String> PURE = Set.of("protocol", "sync", "game", "room");
+    static final Set<String> PURE = Set.of("protocol", "sync", "game", "room", "testing");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);

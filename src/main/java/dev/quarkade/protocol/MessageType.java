@@ -20,7 +20,9 @@ public enum MessageType {
     CHAT_RELAY(0x84),
     ROSTER(0x85),
     MATCH_END(0x86),
-    TOKEN_ACCEPTED(0x87);
+    TOKEN_ACCEPTED(0x87),
+    GAME_EVENT(0x88),
+    MATCH_STATUS(0x89);
 
     private static final MessageType[] BY_CODE = new MessageType[256];
 

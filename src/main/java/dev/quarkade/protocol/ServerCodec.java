@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.quarkade.protocol.ServerMessage.ChatRelay;
+import dev.quarkade.protocol.ServerMessage.GameEvent;
 import dev.quarkade.protocol.ServerMessage.MatchEnd;
+import dev.quarkade.protocol.ServerMessage.MatchStatus;
 import dev.quarkade.protocol.ServerMessage.Pong;
 import dev.quarkade.protocol.ServerMessage.Result;
 import dev.quarkade.protocol.ServerMessage.Roster;
@@ -56,6 +58,8 @@ public final class ServerCodec {
             case ROSTER -> roster(r);
             case MATCH_END -> matchEnd(r);
             case TOKEN_ACCEPTED -> new TokenAccepted(r.u64());
+            case GAME_EVENT -> gameEvent(r);
+            case MATCH_STATUS -> matchStatus(r);
             default -> throw new IllegalStateException("client type in server table: " + type);
         };
         r.expectEnd();
@@ -76,8 +80,34 @@ public final class ServerCodec {
         long tick = r.u32();
         long time = r.u64();
         int checksum = r.i32();
+        long grace = r.u32();
+        long silence = r.u32();
+        String gameId = r.shortString(32);
+        byte[] settings = r.bytes(r.u16());
+        if (settings.length > Limits.MAX_GAME_SETTINGS) {
+            throw ProtocolException.malformed("game settings over " + Limits.MAX_GAME_SETTINGS + " bytes");
+        }
         return new Welcome(version, seat, entityId, tickRate, capacity, history, flags == 1, tick, time, checksum,
-                body(r));
+                grace, silence, gameId, settings, body(r));
+    }
+
+    private static GameEvent gameEvent(FrameReader r) throws ProtocolException {
+        long tick = r.u32();
+        int type = r.u8();
+        if (r.remaining() > Limits.MAX_EVENT_PAYLOAD) {
+            throw ProtocolException.malformed("game event over " + Limits.MAX_EVENT_PAYLOAD + " bytes");
+        }
+        return new GameEvent(tick, type, r.rest());
+    }
+
+    private static MatchStatus matchStatus(FrameReader r) throws ProtocolException {
+        int phase = r.u8();
+        int minPlayers = r.u8();
+        long endsAt = r.u64();
+        if (phase > MatchStatus.INTERMISSION || minPlayers == 0) {
+            throw ProtocolException.malformed("match status out of range");
+        }
+        return new MatchStatus(phase, minPlayers, endsAt);
     }
 
     private static State state(FrameReader r) throws ProtocolException {
@@ -174,8 +204,13 @@ public final class ServerCodec {
             check(x.seat() < x.capacity() && x.tickRate() > 0 && x.historyTicks() > 0, "welcome out of range");
             checkU32(x.tick(), "tick");
             check(x.snapshot().length > 0, "empty snapshot");
+            check(x.settings().length <= Limits.MAX_GAME_SETTINGS, "game settings too long");
+            checkU32(x.reconnectGraceMs(), "reconnectGraceMs");
+            checkU32(x.silenceTimeoutMs(), "silenceTimeoutMs");
             w.u8(x.version()).u8(x.seat()).u16(x.entityId()).u8(x.tickRate()).u8(x.capacity()).u8(x.historyTicks())
-                    .u8(x.resumed() ? 1 : 0).u32(x.tick()).u64(x.serverTimeMs()).i32(x.checksum()).bytes(x.snapshot());
+                    .u8(x.resumed() ? 1 : 0).u32(x.tick()).u64(x.serverTimeMs()).i32(x.checksum())
+                    .u32(x.reconnectGraceMs()).u32(x.silenceTimeoutMs()).shortString(x.gameId())
+                    .u16(x.settings().length).bytes(x.settings()).bytes(x.snapshot());
         } else if (m instanceof Pong p) {
             checkU32(p.nonce(), "nonce");
             w.u32(p.nonce()).u64(p.serverTimeMs());
@@ -200,6 +235,15 @@ public final class ServerCodec {
             }
         } else if (m instanceof TokenAccepted t) {
             w.u64(t.expiresAtMs());
+        } else if (m instanceof GameEvent e) {
+            checkU32(e.tick(), "tick");
+            check(e.eventType() >= 0 && e.eventType() <= 0xff && e.payload().length <= Limits.MAX_EVENT_PAYLOAD,
+                    "game event out of range");
+            w.u32(e.tick()).u8(e.eventType()).bytes(e.payload());
+        } else if (m instanceof MatchStatus st) {
+            check(st.phase() >= 0 && st.phase() <= MatchStatus.INTERMISSION && st.minPlayers() > 0
+                    && st.minPlayers() <= 0xff, "match status out of range");
+            w.u8(st.phase()).u8(st.minPlayers()).u64(st.phaseEndsAtMs());
         }
         return w;
     }

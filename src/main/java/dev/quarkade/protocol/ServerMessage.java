@@ -11,11 +11,16 @@ public sealed interface ServerMessage {
     MessageType type();
 
     /**
-     * First message on a connection: who the player is in this room, then a full state. {@code historyTicks} is how
-     * many past ticks the server can use as a delta baseline, so how many received states a client should keep.
+     * First message on a connection: who the player is in this room, the room's and the game's settings, then a full
+     * state of the player's view at {@code tick}. {@code historyTicks} is how many past ticks the server can use as a
+     * delta baseline, so how many received states a client should keep; {@code reconnectGraceMs} how long a dropped
+     * player keeps the seat; {@code silenceTimeoutMs} how long the server waits for a Pong before it drops a
+     * connection (so how long a client may wait for a frame before it takes the connection for dead);
+     * {@code settings} the game's own ({@code gameId} names it).
      */
     record Welcome(int version, int seat, int entityId, int tickRate, int capacity, int historyTicks, boolean resumed,
-            long tick, long serverTimeMs, int checksum, byte[] snapshot) implements ServerMessage {
+            long tick, long serverTimeMs, int checksum, long reconnectGraceMs, long silenceTimeoutMs, String gameId,
+            byte[] settings, byte[] snapshot) implements ServerMessage {
         public MessageType type() {
             return MessageType.WELCOME;
         }
@@ -25,7 +30,9 @@ public sealed interface ServerMessage {
             return o instanceof Welcome w && version == w.version && seat == w.seat && entityId == w.entityId
                     && tickRate == w.tickRate && capacity == w.capacity && historyTicks == w.historyTicks
                     && resumed == w.resumed && tick == w.tick && serverTimeMs == w.serverTimeMs
-                    && checksum == w.checksum && Arrays.equals(snapshot, w.snapshot);
+                    && checksum == w.checksum && reconnectGraceMs == w.reconnectGraceMs
+                    && silenceTimeoutMs == w.silenceTimeoutMs && gameId.equals(w.gameId)
+                    && Arrays.equals(settings, w.settings) && Arrays.equals(snapshot, w.snapshot);
         }
 
         @Override
@@ -118,6 +125,49 @@ public sealed interface ServerMessage {
 
     /** One player's result in MATCH_END; placement starts at 1, ties share a placement. */
     record Result(int seat, int score, int placement) {
+    }
+
+    /**
+     * A game's own message ({@code eventType} and {@code payload} are the game's), sent after the state of {@code tick},
+     * the tick it was sent in.
+     */
+    record GameEvent(long tick, int eventType, byte[] payload) implements ServerMessage {
+        public MessageType type() {
+            return MessageType.GAME_EVENT;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof GameEvent e && tick == e.tick && eventType == e.eventType
+                    && Arrays.equals(payload, e.payload);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(tick) * 31 + eventType * 17 + Arrays.hashCode(payload);
+        }
+
+        @Override
+        public String toString() {
+            return "GameEvent[tick=" + tick + ", eventType=" + eventType + ", payload=" + HexFormat.of().formatHex(payload)
+                    + "]";
+        }
+    }
+
+    /**
+     * Where the room's match is: {@code phase} one of the {@code WAITING..INTERMISSION} constants, the game's minimum
+     * players to begin, and when the phase ends (the countdown, or the next match) on the server's clock, 0 for none.
+     */
+    record MatchStatus(int phase, int minPlayers, long phaseEndsAtMs) implements ServerMessage {
+
+        public static final int WAITING = 0;
+        public static final int STARTING = 1;
+        public static final int PLAYING = 2;
+        public static final int INTERMISSION = 3;
+
+        public MessageType type() {
+            return MessageType.MATCH_STATUS;
+        }
     }
 
     /** The refreshed token was accepted; the connection now lives until {@code expiresAtMs}. */

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 import dev.quarkade.game.Game;
+import dev.quarkade.game.GameEvents;
+import dev.quarkade.game.GameRules;
 import dev.quarkade.game.Match;
 import dev.quarkade.game.MatchContext;
 import dev.quarkade.game.PlayerResult;
@@ -11,43 +13,69 @@ import dev.quarkade.game.PlayerSeat;
 import dev.quarkade.sync.WorldState;
 
 /**
- * One room's matches, one after the other: the match now running, its world, where the room is in the cycle (waiting
- * for a first player, playing, between two matches) and every call into the game's {@link Match}. Tick thread only.
+ * One room's matches, one after the other: the match now running, its world, where the room is in the cycle
+ * (waiting for {@link GameRules#minPlayers()}, counting down, playing, between two matches) and every call into the
+ * game's {@link Match}. Tick thread only.
  */
 final class MatchCycle {
 
     private final MatchContext context;
     private final Game game;
+    private final GameRules rules;
     private final WorldState world;
     private final long intermissionMs;
     private Match match;
     private RoomStatus status = RoomStatus.WAITING;
+    /** When the match now running (or the last one) began. */
     private long startedAtMs;
-    private long intermissionEndsAtMs;
+    /** When the countdown ends (STARTING) or the next match starts (INTERMISSION); 0 otherwise. */
+    private long phaseEndsAtMs;
+    /** Ticks since the match began: it steps every {@link GameRules#stepEvery()} of them. */
+    private long ticksPlayed;
+    /** Set when the status or its end time changed; cleared by {@link #takeChanged}. */
+    private boolean changed = true;
 
-    MatchCycle(String roomId, Game game, int capacity, RoomSettings settings, RandomGenerator random) {
+    MatchCycle(String roomId, Game game, int capacity, int tickRate, long intermissionMs, RandomGenerator random,
+            GameEvents events) {
         this.game = game;
-        this.context = new MatchContext(roomId, capacity, settings.tickRate(), random);
+        this.rules = game.rules();
+        this.context = new MatchContext(roomId, capacity, tickRate, random, events);
         // Room for the seats' entities and the game's own objects; the world grows if it needs more.
         this.world = new WorldState(game.globalCount(), capacity + 32);
-        this.intermissionMs = settings.intermission().toMillis();
+        this.intermissionMs = intermissionMs;
     }
 
     WorldState world() {
         return world;
     }
 
-    /** Waiting, playing or between two matches. */
+    /** Waiting, starting, playing or between two matches. */
     RoomStatus status() {
         return status;
     }
 
-    /** When the match now running (or the last one) started. */
+    /** When the countdown ends or the next match starts, in epoch ms; 0 when neither is under way. */
+    long phaseEndsAtMs() {
+        return phaseEndsAtMs;
+    }
+
+    int minPlayers() {
+        return rules.minPlayers();
+    }
+
+    /** When the match now running (or the last one) began, or the room opened while none has. */
     long startedAtMs() {
         return startedAtMs;
     }
 
-    /** Starts a fresh match with the seated {@code players}: playing at once when there is one. */
+    /** True once after the status (or when its phase ends) changed: the room tells its players. */
+    boolean takeChanged() {
+        boolean was = changed;
+        changed = false;
+        return was;
+    }
+
+    /** Starts a fresh match with the seated {@code players}; it begins once enough are seated ({@link #advance}). */
     void start(long nowMs, List<PlayerSeat> players) {
         world.clear();
         match = game.newMatch(context);
@@ -56,7 +84,7 @@ final class MatchCycle {
         for (PlayerSeat player : players) {
             match.joined(world, player);
         }
-        status = players.isEmpty() ? RoomStatus.WAITING : RoomStatus.PLAYING;
+        moveTo(RoomStatus.WAITING, 0);
     }
 
     /**
@@ -68,39 +96,64 @@ final class MatchCycle {
         match = game.newMatch(context);
         match.resumed(world);
         this.startedAtMs = startedAtMs;
-        status = savedStatus == RoomStatus.CLOSED ? RoomStatus.WAITING : savedStatus;
-        intermissionEndsAtMs = nowMs + intermissionMs;
-    }
-
-    /** The first player sat down in a waiting room: the match's clock starts now. */
-    void playerSeated(long nowMs) {
-        if (status == RoomStatus.WAITING) {
-            status = RoomStatus.PLAYING;
-            startedAtMs = nowMs;
+        switch (savedStatus) {
+            case PLAYING -> moveTo(RoomStatus.PLAYING, 0);
+            case INTERMISSION -> moveTo(RoomStatus.INTERMISSION, nowMs + intermissionMs);
+            // A countdown under way starts again, once enough players are back.
+            default -> moveTo(RoomStatus.WAITING, 0);
         }
     }
 
-    /** Between two matches, once the intermission is over: starts the next. */
-    void startNextIfDue(long nowMs, Seats seats) {
-        if (status == RoomStatus.INTERMISSION && nowMs >= intermissionEndsAtMs) {
+    /**
+     * Moves the cycle on at the start of a tick, with {@code seated} players: begins the next match after the
+     * intermission, counts down once {@link GameRules#minPlayers()} are seated (back to waiting when one leaves), and
+     * begins the match when the countdown is over.
+     */
+    void advance(long nowMs, Seats seats) {
+        if (status == RoomStatus.INTERMISSION && nowMs >= phaseEndsAtMs) {
             start(nowMs, seats.players());
         }
+        boolean enough = seats.occupied() >= rules.minPlayers();
+        if (status == RoomStatus.WAITING && enough) {
+            if (rules.countdown().isZero()) {
+                begin(nowMs);
+            } else {
+                moveTo(RoomStatus.STARTING, nowMs + rules.countdown().toMillis());
+            }
+        } else if (status == RoomStatus.STARTING && !enough) {
+            moveTo(RoomStatus.WAITING, 0);
+        } else if (status == RoomStatus.STARTING && nowMs >= phaseEndsAtMs) {
+            begin(nowMs);
+        }
     }
 
+    private void begin(long nowMs) {
+        startedAtMs = nowMs;
+        ticksPlayed = 0;
+        moveTo(RoomStatus.PLAYING, 0);
+        match.begin(world);
+    }
+
+    /** One tick of a match that has begun: a step every {@link GameRules#stepEvery()} ticks. */
     void step(long tick) {
-        match.step(world, tick);
+        if (status != RoomStatus.PLAYING) {
+            return;
+        }
+        ticksPlayed++;
+        if (rules.stepEvery() > 0 && ticksPlayed % rules.stepEvery() == 0) {
+            match.step(world, tick);
+        }
     }
 
     /**
      * When the running match just ended: its results, best first, and the room goes into its intermission. Null
-     * while it goes on (or between matches).
+     * while it goes on (or before it began, or between matches).
      */
     List<PlayerResult> finishIfOver(long nowMs, Seats seats) {
-        if (status == RoomStatus.INTERMISSION || !match.isOver(world)) {
+        if (status != RoomStatus.PLAYING || !match.isOver(world)) {
             return null;
         }
-        status = RoomStatus.INTERMISSION;
-        intermissionEndsAtMs = nowMs + intermissionMs;
+        moveTo(RoomStatus.INTERMISSION, nowMs + intermissionMs);
         return match.results(world, seats.players());
     }
 
@@ -126,5 +179,13 @@ final class MatchCycle {
 
     void left(PlayerSeat player) {
         match.left(world, player);
+    }
+
+    private void moveTo(RoomStatus next, long endsAtMs) {
+        if (next != status || endsAtMs != phaseEndsAtMs) {
+            changed = true;
+        }
+        status = next;
+        phaseEndsAtMs = endsAtMs;
     }
 }

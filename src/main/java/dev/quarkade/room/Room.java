@@ -7,8 +7,10 @@ import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 import dev.quarkade.game.Game;
+import dev.quarkade.game.GameRules;
 import dev.quarkade.game.PlayerResult;
 import dev.quarkade.protocol.CloseCodes;
+import dev.quarkade.protocol.ServerMessage;
 
 /**
  * One room: its seats, its inbox and its authoritative world. {@link #submit} and {@link #hold} may be called from any
@@ -29,6 +31,8 @@ public final class Room {
     private final RoomOutbox outbox;
     private final RoomMonitor monitor;
     private final Commands commands = new Commands();
+    /** The game's tick rate, or the server's when the game leaves it. */
+    private final int tickRate;
 
     private long tick;
     private boolean closed;
@@ -52,11 +56,15 @@ public final class Room {
         this.game = game;
         this.settings = settings;
         this.listener = listener;
-        this.seats = new Seats(capacity);
+        GameRules rules = game.rules();
+        this.tickRate = rules.tickRate() > 0 ? rules.tickRate() : settings.tickRate();
+        long intermissionMs = (rules.intermission() != null ? rules.intermission() : settings.intermission())
+                .toMillis();
+        this.seats = new Seats(capacity, game);
         this.inbox = new RoomInbox(capacity * settings.inboxPerSeat());
-        this.cycle = new MatchCycle(id, game, capacity, settings, random);
-        this.outbox = new RoomOutbox(settings);
-        this.monitor = new RoomMonitor(id, game.id(), capacity, settings.tickRate());
+        this.outbox = new RoomOutbox(id, game, capacity, tickRate, settings);
+        this.cycle = new MatchCycle(id, game, capacity, tickRate, intermissionMs, random, outbox);
+        this.monitor = new RoomMonitor(id, game.id(), capacity, tickRate);
     }
 
     /**
@@ -70,7 +78,7 @@ public final class Room {
      */
     public static Room restore(SavedRoom saved, Game game, RoomSettings settings, RoomListener listener,
             RandomGenerator random, long nowMs) {
-        if (!game.id().equals(saved.gameId()) || saved.capacity() < 1 || saved.capacity() > game.maxCapacity()) {
+        if (!game.id().equals(saved.gameId()) || saved.capacity() < 1 || saved.capacity() > game.rules().maxCapacity()) {
             throw new IllegalArgumentException("saved room " + saved.id() + " does not fit " + game.id());
         }
         Room room = new Room(saved.id(), game, saved.capacity(), settings, listener, random);
@@ -110,6 +118,11 @@ public final class Room {
 
     public int capacity() {
         return seats.capacity();
+    }
+
+    /** Ticks per second of this room: its game's, or the server's when the game leaves it. */
+    public int tickRate() {
+        return tickRate;
     }
 
     /** The number of the last tick run. Tick thread only (or once the room no longer ticks). */
@@ -174,29 +187,45 @@ public final class Room {
         return !closed;
     }
 
-    /** One tick's work, in order; true when it sent a ROSTER. */
+    /** One tick's work, in order (the frames' order is {@link RoomOutbox}'s); true when it sent a ROSTER. */
     private boolean step(long nowMs) {
         this.nowMs = nowMs;
         inbox.drainTo(commands);
         applyInputs();
-        cycle.startNextIfDue(nowMs, seats);
+        cycle.advance(nowMs, seats);
         tick++;
         cycle.step(tick);
         List<PlayerResult> results = cycle.finishIfOver(nowMs, seats);
-        if (results != null) {
-            endMatch(nowMs, results);
-        }
         expireDroppedSeats(nowMs);
         outbox.record(tick, cycle.world());
+        ServerMessage.MatchStatus status = matchStatus();
+        outbox.welcomes(seats, status, nowMs);
         boolean rosterSent = rosterChanged;
         if (rosterChanged) {
             outbox.roster(seats);
             rosterChanged = false;
         }
         outbox.states(seats, nowMs);
+        outbox.events(seats);
+        if (results != null) {
+            endMatch(nowMs, results);
+        }
+        if (cycle.takeChanged()) {
+            outbox.status(seats, status);
+        }
         checkIdle(nowMs);
         monitor.publishSummary(seats.occupied(), status());
         return rosterSent;
+    }
+
+    private ServerMessage.MatchStatus matchStatus() {
+        int phase = switch (cycle.status()) {
+            case STARTING -> ServerMessage.MatchStatus.STARTING;
+            case PLAYING -> ServerMessage.MatchStatus.PLAYING;
+            case INTERMISSION -> ServerMessage.MatchStatus.INTERMISSION;
+            default -> ServerMessage.MatchStatus.WAITING;
+        };
+        return new ServerMessage.MatchStatus(phase, cycle.minPlayers(), cycle.phaseEndsAtMs());
     }
 
     /** Closes the room now: every connection gets {@code code} and the room stops ticking. Tick thread only. */
@@ -253,6 +282,7 @@ public final class Room {
 
     private void endMatch(long nowMs, List<PlayerResult> results) {
         long startedAtMs = cycle.startedAtMs();
+        // Sent after this tick's states, which hold the final scores.
         outbox.matchEnd(seats, nowMs - startedAtMs, results);
         listener.matchEnded(id, game.id(), Instant.ofEpochMilli(startedAtMs), Instant.ofEpochMilli(nowMs), results);
     }
@@ -276,9 +306,6 @@ public final class Room {
     private void checkIdle(long nowMs) {
         if (seats.taken(nowMs) > 0) {
             emptySinceMs = -1;
-            if (seats.occupied() > 0) {
-                cycle.playerSeated(nowMs); // the clock of a match starts with its first player
-            }
             return;
         }
         if (emptySinceMs < 0) {
@@ -313,7 +340,9 @@ public final class Room {
             if (resumed && before == Liveness.DROPPED) {
                 cycle.returned(o.player);
             }
-            outbox.welcome(o, seats.capacity(), resumed, nowMs);
+            // Welcomed at the end of this tick, with its state: WELCOME is the first frame of every connection.
+            o.awaitingWelcome = true;
+            o.resumed = resumed;
             rosterChanged = true;
         }
 
@@ -356,7 +385,8 @@ public final class Room {
         @Override
         public void input(RoomCommand.Input input) {
             Occupant o = seats.of(input.channel());
-            if (o != null && acknowledge(o, input.ackTick())) {
+            // ackTick 0: sent before the client had its WELCOME, so before it saw any state: ignored.
+            if (o != null && input.ackTick() > 0 && acknowledge(o, input.ackTick())) {
                 o.pendingInputs.add(input);
             }
         }

@@ -35,9 +35,17 @@ public record SavedRoom(String id, String gameId, int capacity, long tick, RoomS
 
     /**
      * Bumped whenever the layout below changes: a saved room of another version is ignored, not misread. 2: the match's
-     * start time (epoch ms, or all ones when unknown) after the world.
+     * start time (epoch ms, or all ones when unknown) after the world. 3: the world in its stored form, with who may see
+     * what ({@link StateCodec#encodeStored}). Version 2 is still read (a world without secrets).
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    /** The oldest layout still read. */
+    public static final int OLDEST_READ = 2;
+
+    /** Whether a saved room of layout {@code version} can be read here. */
+    public static boolean readable(int version) {
+        return version >= OLDEST_READ && version <= VERSION;
+    }
 
     public void writeTo(FrameWriter w) {
         w.shortString(id).shortString(gameId).u8(capacity).u64(tick).u8(status.ordinal()).u8(seats.size());
@@ -46,12 +54,12 @@ public record SavedRoom(String id, String gameId, int capacity, long tick, RoomS
             w.u8(p.seat()).u64(p.playerId().getMostSignificantBits()).u64(p.playerId().getLeastSignificantBits())
                     .shortString(p.name()).u16(p.entityId()).u64(s.lastInputSeq());
         }
-        FrameWriter body = StateCodec.encodeFull(world, new FrameWriter(256));
+        FrameWriter body = StateCodec.encodeStored(world, new FrameWriter(256));
         w.u32(body.size()).bytes(body.array(), 0, body.size());
         w.u64(matchStartedAtMs);
     }
 
-    public static SavedRoom readFrom(FrameReader r) throws ProtocolException {
+    private static SavedRoom readFrom(FrameReader r, int version) throws ProtocolException {
         String id = r.shortString(255);
         String gameId = r.shortString(255);
         int capacity = r.u8();
@@ -71,7 +79,9 @@ public record SavedRoom(String id, String gameId, int capacity, long tick, RoomS
             seats.add(new SavedSeat(new PlayerSeat(seat, player, name, entityId), r.u64()));
         }
         int length = (int) r.u32();
-        WorldState world = StateCodec.decodeFull(r.bytes(length));
+        FrameReader body = new FrameReader(r.bytes(length));
+        WorldState world = version >= 3 ? StateCodec.decodeStored(body) : StateCodec.decodeFull(body);
+        body.expectEnd();
         long matchStartedAtMs = r.u64();
         return new SavedRoom(id, gameId, capacity, tick, status, List.copyOf(seats), world,
                 matchStartedAtMs < 0 ? UNKNOWN_START : matchStartedAtMs);
@@ -84,10 +94,13 @@ public record SavedRoom(String id, String gameId, int capacity, long tick, RoomS
         return w.toByteArray();
     }
 
-    /** A room {@link #encode}d with layout {@link #VERSION}; fails on anything else, trailing bytes included. */
-    public static SavedRoom decode(byte[] bytes) throws ProtocolException {
+    /** A room {@link #encode}d with layout {@code version}; fails on anything else, trailing bytes included. */
+    public static SavedRoom decode(byte[] bytes, int version) throws ProtocolException {
+        if (!readable(version)) {
+            throw ProtocolException.malformed("saved room layout " + version);
+        }
         FrameReader r = new FrameReader(bytes);
-        SavedRoom room = readFrom(r);
+        SavedRoom room = readFrom(r, version);
         r.expectEnd();
         return room;
     }
@@ -102,13 +115,14 @@ public record SavedRoom(String id, String gameId, int capacity, long tick, RoomS
     /** The saved rooms in {@code bytes}, or none when they were written by another version of this class. */
     public static List<SavedRoom> decodeAll(byte[] bytes) throws ProtocolException {
         FrameReader r = new FrameReader(bytes);
-        if (r.u8() != VERSION) {
+        int version = r.u8();
+        if (!readable(version)) {
             return List.of();
         }
         int count = r.varint(0, 100_000, "room count");
         List<SavedRoom> rooms = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            rooms.add(readFrom(r));
+            rooms.add(readFrom(r, version));
         }
         r.expectEnd();
         return rooms;

@@ -1,10 +1,13 @@
 package dev.quarkade.room;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.quarkade.game.Game;
 import dev.quarkade.game.PlayerSeat;
+import dev.quarkade.protocol.Limits;
 
 /**
  * The seats of one room: who occupies each (tick thread only) and who holds or occupies one ({@link SeatBook}, safe
@@ -14,10 +17,12 @@ final class Seats {
 
     private final Occupant[] occupants;
     private final SeatBook book;
+    private final Game game;
 
-    Seats(int capacity) {
+    Seats(int capacity, Game game) {
         this.occupants = new Occupant[capacity];
         this.book = new SeatBook(capacity);
+        this.game = game;
     }
 
     int capacity() {
@@ -61,9 +66,8 @@ final class Seats {
         if (free < 0 || !book.occupy(playerId, nowMs)) {
             return null;
         }
-        // Entity ids 1..capacity belong to the seats (Match's contract).
-        Occupant o = new Occupant(new PlayerSeat(free, playerId, name, free + 1), new ChatAllowance(chatPerMinute,
-                nowMs));
+        Occupant o = new Occupant(new PlayerSeat(free, playerId, fit(name), game.entityIdOf(free)),
+                new ChatAllowance(chatPerMinute, nowMs));
         occupants[free] = o;
         return o;
     }
@@ -108,6 +112,29 @@ final class Seats {
             }
         }
         return players;
+    }
+
+    /**
+     * The name as ROSTER can carry it: the REST API accepts no longer name, so this never cuts one, but a player's
+     * data must never fail the shared ROSTER frame of a tick. Cut at a code point, never inside one.
+     */
+    static String fit(String name) {
+        if (name.length() * 3 <= Limits.MAX_NAME_BYTES
+                || name.getBytes(StandardCharsets.UTF_8).length <= Limits.MAX_NAME_BYTES) {
+            return name;
+        }
+        int bytes = 0;
+        int end = 0;
+        while (end < name.length()) {
+            int cp = name.codePointAt(end);
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + size > Limits.MAX_NAME_BYTES) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(cp);
+        }
+        return name.substring(0, end);
     }
 
     private int freeIndex() {

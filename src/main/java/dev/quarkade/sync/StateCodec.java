@@ -13,8 +13,18 @@ public final class StateCodec {
     private StateCodec() {
     }
 
-    /** Full snapshot: globals then every entity. */
+    /**
+     * Full state: globals then every entity. Only a world without secrets is ever encoded for the wire: a world that
+     * hides something from some seat is encoded through each seat's view ({@link WorldState#viewFor}).
+     */
     public static FrameWriter encodeFull(WorldState s, FrameWriter w) {
+        if (s.hasSecrets()) {
+            throw new IllegalStateException("a world with secrets is encoded through its views only");
+        }
+        return writeFull(s, w);
+    }
+
+    private static FrameWriter writeFull(WorldState s, FrameWriter w) {
         w.varint(s.globalCount());
         for (int g = 0; g < s.globalCount(); g++) {
             w.zigzag(s.getGlobal(g));
@@ -101,6 +111,47 @@ public final class StateCodec {
             mask |= base.fieldAt(j, f) != cur.fieldAt(i, f) ? 1 << f : 0;
         }
         return mask;
+    }
+
+    /**
+     * The server's own stored form of a world, never sent to a client: the full state followed by who may see what
+     * (a varint count, then per entity with secrets: varint id, u8 owner seat, u8 1 when wholly hidden, u16 hidden
+     * fields). What a saved room keeps, so a restored room hides what it hid.
+     */
+    public static FrameWriter encodeStored(WorldState s, FrameWriter w) {
+        writeFull(s, w);
+        int count = 0;
+        for (int i = 0; i < s.size(); i++) {
+            count += s.ownerAt(i) >= 0 ? 1 : 0;
+        }
+        w.varint(count);
+        for (int i = 0; i < s.size(); i++) {
+            if (s.ownerAt(i) >= 0) {
+                w.varint(s.idAt(i)).u8(s.ownerAt(i)).u8(s.isWhollyHiddenAt(i) ? 1 : 0).u16(s.hiddenFieldsAt(i));
+            }
+        }
+        return w;
+    }
+
+    /** Reads what {@link #encodeStored} wrote. */
+    public static WorldState decodeStored(FrameReader r) throws ProtocolException {
+        WorldState s = decodeFull(r);
+        int count = r.varint(0, s.size(), "entities with secrets");
+        for (int k = 0; k < count; k++) {
+            int id = r.varint(0, WorldState.MAX_ID, "entity id");
+            int owner = r.u8();
+            boolean wholly = r.u8() == 1;
+            int hidden = r.u16();
+            if (!s.contains(id) || owner > 254 || (!wholly && hidden == 0)) {
+                throw ProtocolException.malformed("secret of entity " + id);
+            }
+            if (wholly) {
+                s.hideFromOthers(id, owner);
+            } else {
+                s.hideFieldsFromOthers(id, owner, hidden);
+            }
+        }
+        return s;
     }
 
     public static WorldState decodeFull(byte[] body) throws ProtocolException {

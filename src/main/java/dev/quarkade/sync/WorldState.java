@@ -7,8 +7,14 @@ import java.util.Arrays;
  * int32 fields (the count is fixed per entity when it is put, so games choose it per kind), plus a fixed number of
  * int32 globals. Flat primitive arrays with a fixed stride per entity: no boxing, cheap to copy into the history ring.
  * A live world's stride is {@link #MAX_FIELDS}; a copy's is the widest entity it holds, so the 64 states of a room's
- * history take a third of the memory (the arena's entities have 3 fields of the 16). Not thread-safe; the room's tick thread
- * owns it.
+ * history take a third of the memory (the arena's entities have 3 fields of the 16). Not thread-safe; the room's tick
+ * thread owns it.
+ *
+ * <p>
+ * A game may keep secrets in it: an entity, or some of its fields, seen by one seat alone ({@link #hideFromOthers},
+ * {@link #hideFieldsFromOthers}). Such a world is never encoded as it is: each seat gets its {@link #viewFor view},
+ * and seats that own no secret share the {@link #PUBLIC_VIEW public view}, so a game without secrets (the arena) has
+ * one view for all.
  */
 public final class WorldState {
 
@@ -28,6 +34,16 @@ public final class WorldState {
     /** Slots per entity in {@link #fields}: at least the field count of every entity held. */
     private int stride;
     private final int[] globals;
+    /** Per entity: the seat that owns its secrets, plus one (0: no secrets). */
+    private byte[] owners;
+    /** Per entity: the fields only its owner sees (bits 0-15), and {@link #WHOLLY} when only the owner sees it at all. */
+    private int[] secrets;
+    /** Entities with secrets: none is the common case, where every seat sees the same world. */
+    private int secretCount;
+    /** {@link #secrets} bit: the entity is missing from every view but its owner's. */
+    private static final int WHOLLY = 1 << 16;
+    /** The view of a seat that owns nothing: what every seat may see. */
+    public static final int PUBLIC_VIEW = -1;
 
     public WorldState(int globalCount) {
         this(globalCount, 16);
@@ -42,11 +58,16 @@ public final class WorldState {
         ids = new int[cap];
         kinds = new byte[cap];
         fieldCounts = new byte[cap];
+        owners = new byte[cap];
+        secrets = new int[cap];
         this.stride = MAX_FIELDS;
         fields = new int[cap * stride];
     }
 
-    /** Creates or replaces entity {@code id} with a kind and its field values (the count is fixed from now on). */
+    /**
+     * Creates or replaces entity {@code id} with a kind and its field values (the count is fixed from now on). A new
+     * entity is seen by every seat; replacing one keeps what it hides and from whom.
+     */
     public void put(int id, int kind, int... values) {
         put(id, kind, values, values.length);
     }
@@ -86,14 +107,20 @@ public final class WorldState {
             ids = Arrays.copyOf(ids, cap);
             kinds = Arrays.copyOf(kinds, cap);
             fieldCounts = Arrays.copyOf(fieldCounts, cap);
+            owners = Arrays.copyOf(owners, cap);
+            secrets = Arrays.copyOf(secrets, cap);
             fields = Arrays.copyOf(fields, cap * stride);
         }
         int tail = size - i;
         System.arraycopy(ids, i, ids, i + 1, tail);
         System.arraycopy(kinds, i, kinds, i + 1, tail);
         System.arraycopy(fieldCounts, i, fieldCounts, i + 1, tail);
+        System.arraycopy(owners, i, owners, i + 1, tail);
+        System.arraycopy(secrets, i, secrets, i + 1, tail);
         System.arraycopy(fields, i * stride, fields, (i + 1) * stride, tail * stride);
         ids[i] = id;
+        owners[i] = 0;
+        secrets[i] = 0;
         size++;
         return i;
     }
@@ -103,10 +130,15 @@ public final class WorldState {
         if (i < 0) {
             return false;
         }
+        if (secrets[i] != 0) {
+            secretCount--;
+        }
         int tail = size - i - 1;
         System.arraycopy(ids, i + 1, ids, i, tail);
         System.arraycopy(kinds, i + 1, kinds, i, tail);
         System.arraycopy(fieldCounts, i + 1, fieldCounts, i, tail);
+        System.arraycopy(owners, i + 1, owners, i, tail);
+        System.arraycopy(secrets, i + 1, secrets, i, tail);
         System.arraycopy(fields, (i + 1) * stride, fields, i * stride, tail * stride);
         size--;
         return true;
@@ -181,7 +213,126 @@ public final class WorldState {
 
     public void clear() {
         size = 0;
+        secretCount = 0;
         Arrays.fill(globals, 0);
+    }
+
+    /**
+     * Entity {@code id} is seen by {@code seat} alone: every other seat's view lacks it, in full states, deltas,
+     * checksums and resyncs alike (a hand of cards, a fleet). {@link #reveal} shows it to all again.
+     */
+    public void hideFromOthers(int id, int seat) {
+        restrict(existing(id), seat, WHOLLY);
+    }
+
+    /**
+     * The fields of entity {@code id} in {@code fieldMask} (bit f for field f) are seen by {@code seat} alone; every
+     * other seat sees the entity with 0 in those fields (a card face down).
+     */
+    public void hideFieldsFromOthers(int id, int seat, int fieldMask) {
+        if ((fieldMask & ~0xffff) != 0 || fieldMask == 0) {
+            throw new IllegalArgumentException("field mask " + Integer.toHexString(fieldMask));
+        }
+        restrict(existing(id), seat, fieldMask);
+    }
+
+    /** Every seat sees entity {@code id} whole again. */
+    public void reveal(int id) {
+        int i = existing(id);
+        if (secrets[i] != 0) {
+            secretCount--;
+        }
+        owners[i] = 0;
+        secrets[i] = 0;
+    }
+
+    private void restrict(int i, int seat, int secret) {
+        if (seat < 0 || seat > 254) {
+            throw new IllegalArgumentException("seat " + seat);
+        }
+        if (secrets[i] == 0) {
+            secretCount++;
+        }
+        owners[i] = (byte) (seat + 1);
+        secrets[i] = secret;
+    }
+
+    /** Whether some entity or field is hidden from some seat; when not, every seat's view is this world itself. */
+    public boolean hasSecrets() {
+        return secretCount > 0;
+    }
+
+    /** The seat that owns the secrets of the entity at {@code index}, or {@link #PUBLIC_VIEW} when it has none. */
+    public int ownerAt(int index) {
+        return (owners[index] & 0xff) - 1;
+    }
+
+    /** Whether the entity at {@code index} is missing from every view but its owner's. */
+    public boolean isWhollyHiddenAt(int index) {
+        return (secrets[index] & WHOLLY) != 0;
+    }
+
+    /** The fields of the entity at {@code index} only its owner sees (all of them when it is wholly hidden). */
+    public int hiddenFieldsAt(int index) {
+        return isWhollyHiddenAt(index) ? 0xffff : secrets[index] & 0xffff;
+    }
+
+    /**
+     * Marks, in {@code seats} (bit s of word s / 64), every seat that owns a secret: those whose view differs from the
+     * {@link #PUBLIC_VIEW}.
+     */
+    public void secretOwners(long[] seats) {
+        Arrays.fill(seats, 0);
+        if (secretCount == 0) {
+            return;
+        }
+        for (int i = 0; i < size; i++) {
+            int owner = ownerAt(i);
+            if (owner >= 0) {
+                seats[owner >> 6] |= 1L << (owner & 63);
+            }
+        }
+    }
+
+    /**
+     * Writes into {@code view} this world as {@code seat} sees it ({@link #PUBLIC_VIEW}: as a seat that owns nothing
+     * sees it): without the entities hidden from it, with 0 in the fields hidden from it, and with no secrets of its
+     * own. The view is what is encoded and checksummed for that seat; this world never is when it has secrets.
+     */
+    public void viewFor(int seat, WorldState view) {
+        if (view.globals.length != globals.length) {
+            throw new IllegalArgumentException("global counts differ");
+        }
+        view.size = 0;
+        view.secretCount = 0;
+        if (view.stride != stride || view.ids.length < size) {
+            int cap = Math.max(size, 1);
+            view.ids = new int[cap];
+            view.kinds = new byte[cap];
+            view.fieldCounts = new byte[cap];
+            view.owners = new byte[cap];
+            view.secrets = new int[cap];
+            view.stride = stride;
+            view.fields = new int[cap * stride];
+        }
+        for (int i = 0; i < size; i++) {
+            int owner = ownerAt(i);
+            boolean foreign = owner >= 0 && owner != seat;
+            if (foreign && isWhollyHiddenAt(i)) {
+                continue;
+            }
+            int j = view.size++;
+            view.ids[j] = ids[i];
+            view.kinds[j] = kinds[i];
+            view.fieldCounts[j] = fieldCounts[i];
+            view.owners[j] = 0;
+            view.secrets[j] = 0;
+            int hidden = foreign ? secrets[i] : 0;
+            for (int f = 0; f < stride; f++) {
+                view.fields[j * stride + f] = (hidden & (1 << f)) != 0 ? 0 : fields[i * stride + f];
+            }
+        }
+        System.arraycopy(globals, 0, view.globals, 0, globals.length);
     }
 
     /** A copy sized to what this state holds: as many entities, and a stride of its widest entity. */
@@ -207,6 +358,8 @@ public final class WorldState {
             ids = new int[other.size];
             kinds = new byte[other.size];
             fieldCounts = new byte[other.size];
+            owners = new byte[other.size];
+            secrets = new int[other.size];
         }
         if (fields.length < other.size * widest) {
             fields = new int[other.size * widest];
@@ -216,6 +369,9 @@ public final class WorldState {
         System.arraycopy(other.ids, 0, ids, 0, size);
         System.arraycopy(other.kinds, 0, kinds, 0, size);
         System.arraycopy(other.fieldCounts, 0, fieldCounts, 0, size);
+        System.arraycopy(other.owners, 0, owners, 0, size);
+        System.arraycopy(other.secrets, 0, secrets, 0, size);
+        secretCount = other.secretCount;
         if (other.stride == widest) {
             System.arraycopy(other.fields, 0, fields, 0, size * widest);
         } else {
@@ -233,7 +389,9 @@ public final class WorldState {
             return false;
         }
         if (!Arrays.equals(ids, 0, size, w.ids, 0, size) || !Arrays.equals(kinds, 0, size, w.kinds, 0, size)
-                || !Arrays.equals(fieldCounts, 0, size, w.fieldCounts, 0, size)) {
+                || !Arrays.equals(fieldCounts, 0, size, w.fieldCounts, 0, size)
+                || !Arrays.equals(owners, 0, size, w.owners, 0, size)
+                || !Arrays.equals(secrets, 0, size, w.secrets, 0, size)) {
             return false;
         }
         // Strides may differ (a live world and its copy): compare each entity's own fields.

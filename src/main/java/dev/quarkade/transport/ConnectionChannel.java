@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Counter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
@@ -114,11 +113,7 @@ final class ConnectionChannel implements PlayerChannel {
     @Override
     public void close(int code, String reason) {
         flush();
-        if (connection.isOpen()) {
-            connection.close(new CloseReason(code, reason)).subscribe().with(done -> {
-            }, failed -> {
-            });
-        }
+        ServerClose.close(connection, code, reason);
     }
 
     @Override

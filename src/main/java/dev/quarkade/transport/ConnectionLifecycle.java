@@ -92,9 +92,9 @@ class ConnectionLifecycle {
         heartbeat.forget(connection);
         audit.closed(connection);
         openConnections.unregister(connection);
-        CloseReason reason = connection.closeReason();
-        Integer ours = ServerClose.code(connection);
-        metrics.closed(ours != null ? ours : reason == null ? CloseCodes.NORMAL : reason.getCode());
+        CloseReason ours = ServerClose.decided(connection);
+        CloseReason reason = ours != null ? ours : connection.closeReason();
+        metrics.closed(reason == null ? CloseCodes.NORMAL : reason.getCode());
         PlayerConnection player = playerOf(connection);
         if (player != null) {
             player.room().submit(new RoomCommand.Disconnected(player.channel()));

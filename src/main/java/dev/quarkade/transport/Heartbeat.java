@@ -11,11 +11,11 @@ import jakarta.enterprise.event.Observes;
 import dev.quarkade.protocol.CloseCodes;
 import dev.quarkade.room.Liveness;
 import dev.quarkade.room.RoomCommand;
+import dev.quarkade.room.runtime.HeartbeatConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -119,9 +119,6 @@ public class Heartbeat {
         PlayerConnection player = tracked.player();
         player.liveness().moveTo(Liveness.DROPPED);
         player.room().submit(new RoomCommand.Disconnected(player.channel()));
-        tracked.connection().close(new CloseReason(CloseCodes.HEARTBEAT_TIMEOUT, "heartbeat timeout")).subscribe()
-                .with(done -> {
-                }, failed -> {
-                });
+        ServerClose.close(tracked.connection(), CloseCodes.HEARTBEAT_TIMEOUT, "heartbeat timeout");
     }
 }

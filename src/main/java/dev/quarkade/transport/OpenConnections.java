@@ -136,9 +136,6 @@ public class OpenConnections {
     private void close(Tracked tracked, CloseReason reason) {
         LOG.debugf("Closing connection %s of player %s: %s", tracked.connection.id(), tracked.claims.playerId(),
                 reason.getMessage());
-        tracked.connection.close(reason).subscribe().with(
-                done -> {
-                },
-                failure -> LOG.debugf("Close of %s failed: %s", tracked.connection.id(), failure.getMessage()));
+        ServerClose.close(tracked.connection, reason.getCode(), reason.getMessage());
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.quarkade.game.arena.ArenaInput;
 import dev.quarkade.protocol.ClientMessage.Ack;
 import dev.quarkade.protocol.ClientMessage.Chat;
 import dev.quarkade.protocol.ClientMessage.Input;

@@ -45,7 +45,9 @@ final class GoldenVectors {
             Map.entry(MessageType.CHAT_RELAY, ServerMessage.ChatRelay.class),
             Map.entry(MessageType.ROSTER, ServerMessage.Roster.class),
             Map.entry(MessageType.MATCH_END, ServerMessage.MatchEnd.class),
-            Map.entry(MessageType.TOKEN_ACCEPTED, ServerMessage.TokenAccepted.class));
+            Map.entry(MessageType.TOKEN_ACCEPTED, ServerMessage.TokenAccepted.class),
+            Map.entry(MessageType.GAME_EVENT, ServerMessage.GameEvent.class),
+            Map.entry(MessageType.MATCH_STATUS, ServerMessage.MatchStatus.class));
 
     private GoldenVectors() {
     }

@@ -12,7 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.quarkade.protocol.ServerMessage.ChatRelay;
+import dev.quarkade.protocol.ServerMessage.GameEvent;
 import dev.quarkade.protocol.ServerMessage.MatchEnd;
+import dev.quarkade.protocol.ServerMessage.MatchStatus;
 import dev.quarkade.protocol.ServerMessage.Pong;
 import dev.quarkade.protocol.ServerMessage.Result;
 import dev.quarkade.protocol.ServerMessage.Roster;
@@ -26,8 +28,9 @@ class ServerCodecTest {
     static final byte[] BODY = { 0, 0 };
 
     static final List<ServerMessage> SAMPLES = List.of(
-            new Welcome(1, 3, 65535, 30, 4, 64, true, 0xffffffffL, Long.MAX_VALUE, -1, BODY),
-            new Welcome(1, 0, 0, 60, 1, 1, false, 1, 0, 0, BODY),
+            new Welcome(2, 3, 65535, 30, 4, 64, true, 0xffffffffL, Long.MAX_VALUE, -1, 0xffffffffL, 0, "arena",
+                    new byte[] { 1, 2, 3 }, BODY),
+            new Welcome(2, 0, 0, 60, 1, 1, false, 1, 0, 0, 20_000, 6_000, "g", new byte[0], BODY),
             new State(1, 0, 0, 0, 0, 0, BODY),
             new State(0xffffffffL, 1735689600000L, 0xfffffffeL, 0xffffffffL, 65535, Integer.MIN_VALUE, BODY),
             new Pong(0xffffffffL, 1735689600000L),
@@ -37,7 +40,9 @@ class ServerCodecTest {
                     new RosterEntry(7, UUID.randomUUID(), "ü".repeat(Limits.MAX_NAME_BYTES / 2), RosterEntry.DROPPED))),
             new MatchEnd(0, List.of()),
             new MatchEnd(0xffffffffL, List.of(new Result(0, Integer.MIN_VALUE, 1), new Result(1, Integer.MAX_VALUE, 255))),
-            new TokenAccepted(1735690500000L));
+            new TokenAccepted(1735690500000L),
+            new GameEvent(7, 255, new byte[] { 9, 8 }), new GameEvent(0xffffffffL, 0, new byte[0]),
+            new MatchStatus(MatchStatus.STARTING, 2, 1735689600000L), new MatchStatus(MatchStatus.WAITING, 1, 0));
 
     @Test
     void everyServerMessageRoundTrips() throws ProtocolException {
@@ -65,7 +70,9 @@ class ServerCodecTest {
     void truncatedAndTrailingFramesAreMalformed() {
         for (ServerMessage m : SAMPLES) {
             byte[] frame = ServerCodec.encode(m);
-            if (!(m instanceof ChatRelay) && !(m instanceof State) && !(m instanceof Welcome)) {
+            // These end in a body, a text or a payload of any length: a byte more or less is another valid frame.
+            if (!(m instanceof ChatRelay) && !(m instanceof State) && !(m instanceof Welcome)
+                    && !(m instanceof GameEvent)) {
                 assertClose(CloseCodes.INVALID_PAYLOAD, Arrays.copyOf(frame, frame.length - 1));
                 assertClose(CloseCodes.INVALID_PAYLOAD, Arrays.copyOf(frame, frame.length + 1));
             }
@@ -95,7 +102,7 @@ class ServerCodecTest {
         state[16] = 10; // baseline tick 10 is not before tick 10
         assertClose(CloseCodes.INVALID_PAYLOAD, state);
 
-        byte[] welcome = ServerCodec.encode(new Welcome(1, 3, 1, 30, 4, 64, false, 1, 0, 0, BODY));
+        byte[] welcome = ServerCodec.encode(new Welcome(2, 3, 1, 30, 4, 64, false, 1, 0, 0, 1, 1, "g", new byte[0], BODY));
         welcome[2] = 4; // seat 4 of a 4-seat room
         assertClose(CloseCodes.INVALID_PAYLOAD, welcome);
         welcome[2] = 0;

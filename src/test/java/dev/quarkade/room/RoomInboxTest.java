@@ -20,7 +20,7 @@ class RoomInboxTest {
     static final int PER_SEAT = 8;
     static final int CAPACITY = 2;
     static final RoomSettings SETTINGS = new RoomSettings(30, Duration.ofSeconds(20), Duration.ofSeconds(60),
-            Duration.ofSeconds(10), Duration.ofSeconds(5), 4, 20, PER_SEAT);
+            Duration.ofSeconds(10), Duration.ofSeconds(5), 4, 20, PER_SEAT, Duration.ofSeconds(6));
 
     long now = 1_000_000;
     Room room = new Room("inbox", new ArenaGame(new RoomTest.TestArenaConfig(Duration.ofSeconds(120))), CAPACITY,

@@ -50,7 +50,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class RoomLifecycleFuzzTest {
 
     static final RoomSettings SETTINGS = new RoomSettings(30, Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 20, 256);
+            Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 20, 256, Duration.ofSeconds(6));
     static final int CAPACITY = 4;
     static final int STEPS = 3000;
     /** The write-behind queue with short waits, so a walk's slow database costs milliseconds, not seconds. */

@@ -82,7 +82,7 @@ class RoomRestoreTest {
         long startedAt = before.save().matchStartedAtMs();
         now += 60_000;
 
-        SavedRoom carried = SavedRoom.decode(before.save().encode());
+        SavedRoom carried = SavedRoom.decode(before.save().encode(), SavedRoom.VERSION);
         Room after = Room.restore(carried, arena(12), RoomTest.SETTINGS, NO_LISTENER, new Random(4), now);
 
         assertThat(carried.matchStartedAtMs()).isEqualTo(startedAt).isPositive();

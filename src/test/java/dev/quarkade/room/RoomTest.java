@@ -24,7 +24,7 @@ import dev.quarkade.testsupport.ClientMirror;
 class RoomTest {
 
     static final RoomSettings SETTINGS = new RoomSettings(30, Duration.ofSeconds(20), Duration.ofSeconds(60),
-            Duration.ofSeconds(10), Duration.ofSeconds(5), 4, 20, 256);
+            Duration.ofSeconds(10), Duration.ofSeconds(5), 4, 20, 256, Duration.ofSeconds(6));
 
     final List<String> closedRooms = new ArrayList<>();
     final List<List<PlayerResult>> matchResults = new ArrayList<>();

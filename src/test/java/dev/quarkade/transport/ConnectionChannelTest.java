@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,7 @@ import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.util.ResourceLeakDetector;
 import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 
@@ -194,9 +197,25 @@ class ConnectionChannelTest {
                         yield Uni.createFrom().voidItem();
                     }
                     case "id" -> "test";
+                    case "userData" -> userData;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
+
+    /** The connection's user data: a map, as websockets-next keeps it. */
+    private final Map<Object, Object> userDataMap = new HashMap<>();
+    private final UserData userData = (UserData) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] { UserData.class }, (proxy, method, args) -> switch (method.getName()) {
+                case "get" -> userDataMap.get(args[0]);
+                case "put" -> userDataMap.put(args[0], args[1]);
+                case "remove" -> userDataMap.remove(args[0]);
+                case "size" -> userDataMap.size();
+                case "clear" -> {
+                    userDataMap.clear();
+                    yield null;
+                }
+                default -> throw new UnsupportedOperationException(method.getName());
+            });
 
     /** Unpooled buffers, each one remembered so the test can check it was released. */
     private static final class RecordingAllocator extends AbstractByteBufAllocator {

@@ -3,9 +3,10 @@ package dev.quarkade.game.arena;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.quarkade.game.Game;
+import dev.quarkade.game.GameRules;
 import dev.quarkade.game.Match;
 import dev.quarkade.game.MatchContext;
-import dev.quarkade.protocol.ArenaInput;
+import dev.quarkade.protocol.FrameWriter;
 
 /** The arena as a {@link Game}: rooms of up to 16 players, 8 by default. */
 @ApplicationScoped
@@ -24,14 +25,21 @@ public class ArenaGame implements Game {
         return ID;
     }
 
+    /** Rooms of 8, at most 16; the server's tick rate and intermission; a match starts with its first player. */
     @Override
-    public int defaultCapacity() {
-        return 8;
+    public GameRules rules() {
+        return GameRules.of(8, 16);
     }
 
+    /**
+     * What an arena client needs to draw the field and predict its own moves: u16 field width, u16 field height, u16
+     * player speed (world units per input at full stick; twice that when dashing), u16 pick-up distance. Big-endian,
+     * 8 bytes (docs/protocol.md, The arena).
+     */
     @Override
-    public int maxCapacity() {
-        return 16;
+    public byte[] clientSettings() {
+        return new FrameWriter(8).u16(ArenaWorld.WIDTH).u16(ArenaWorld.HEIGHT).u16(config.playerSpeed())
+                .u16(ArenaWorld.PICKUP_DISTANCE).toByteArray();
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.quarkade.game.Match;
 import dev.quarkade.game.MatchContext;
 import dev.quarkade.game.PlayerResult;
 import dev.quarkade.game.PlayerSeat;
-import dev.quarkade.protocol.ArenaInput;
 import dev.quarkade.sync.WorldState;
 
 /**

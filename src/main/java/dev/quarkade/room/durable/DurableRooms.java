@@ -99,21 +99,22 @@ public class DurableRooms {
                 return NONE;
             }
             SnapshotStore.Stored stored = found.get();
-            if (stored.formatVersion() != SavedRoom.VERSION || !games.has(stored.game())) {
+            if (!SavedRoom.readable(stored.formatVersion()) || !games.has(stored.game())) {
                 // Left for a node that reads it (another version, another game): never claimed, never deleted here.
                 LOG.infof("Room %s: snapshot of format %d, game %s, not restorable on this node", roomId,
                         stored.formatVersion(), stored.game());
                 return NONE;
             }
             return owners.isAlive(stored.owner()).flatMap(alive -> alive ? NONE
-                    : snapshots.claim(roomId, stored.owner(), me).map(body -> body.flatMap(b -> open(roomId, b))));
+                    : snapshots.claim(roomId, stored.owner(), me)
+                            .map(body -> body.flatMap(b -> open(roomId, b, stored.formatVersion()))));
         });
     }
 
     /** Rebuilds the claimed room; a snapshot that cannot be read or fitted is deleted, as nobody could use it. */
-    private Optional<Room> open(String roomId, byte[] body) {
+    private Optional<Room> open(String roomId, byte[] body, int formatVersion) {
         try {
-            SavedRoom saved = SavedRoom.decode(body);
+            SavedRoom saved = SavedRoom.decode(body, formatVersion);
             if (!saved.id().equals(roomId)) {
                 throw new IllegalArgumentException("snapshot of room " + roomId + " holds room " + saved.id());
             }

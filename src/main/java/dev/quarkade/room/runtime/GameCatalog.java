@@ -43,14 +43,14 @@ public class GameCatalog {
             throw new UnknownGameException("unknown game '" + gameId + "'; this server has " + games.keySet());
         }
         int seats = seatsOf(game, capacity);
-        if (seats < 1 || seats > game.maxCapacity()) {
-            throw new UnknownGameException("capacity must be 1.." + game.maxCapacity() + " for " + gameId);
+        if (seats < 1 || seats > game.rules().maxCapacity()) {
+            throw new UnknownGameException("capacity must be 1.." + game.rules().maxCapacity() + " for " + gameId);
         }
         return game;
     }
 
     /** The seats of a new room of {@code game}: {@code capacity}, or the game's default when null. */
     static int seatsOf(Game game, Integer capacity) {
-        return capacity == null ? game.defaultCapacity() : capacity;
+        return capacity == null ? game.rules().defaultCapacity() : capacity;
     }
 }

@@ -45,7 +45,7 @@ public class RoomOpener {
         int seats = GameCatalog.seatsOf(game, capacity);
         Room room = new Room(newRoomId(), game, seats, settings, listener, new SplittableRandom(seeds.nextLong()),
                 System.currentTimeMillis());
-        ticker.start(room, settings.tickRate());
+        ticker.start(room);
         LOG.debugf("Room %s (%s, %d seats) created", room.id(), gameId, seats);
         return room;
     }
@@ -62,7 +62,7 @@ public class RoomOpener {
                 .orElseThrow(() -> new IllegalArgumentException("no game " + saved.gameId()));
         Room room = Room.restore(saved, game, settings, listener, new SplittableRandom(seeds.nextLong()),
                 System.currentTimeMillis());
-        ticker.start(room, settings.tickRate());
+        ticker.start(room);
         return room;
     }
 

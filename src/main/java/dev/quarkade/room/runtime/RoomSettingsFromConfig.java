@@ -5,14 +5,18 @@ import jakarta.inject.Singleton;
 
 import dev.quarkade.room.RoomSettings;
 
-/** The {@link RoomSettings} every room of this node runs by, from {@code quarkade.room.*} and the reconnect grace. */
+/**
+ * The {@link RoomSettings} every room of this node runs by, from {@code quarkade.room.*}, the reconnect grace and
+ * the heartbeat timeout (which clients learn in WELCOME).
+ */
 @Singleton
 class RoomSettingsFromConfig {
 
     @Produces
     @Singleton
-    RoomSettings settings(RoomConfig room, ReconnectConfig reconnect) {
+    RoomSettings settings(RoomConfig room, ReconnectConfig reconnect, HeartbeatConfig heartbeat) {
         return new RoomSettings(room.tickRate(), reconnect.grace(), room.idleTimeout(), room.seatHold(),
-                room.intermission(), room.maxInputsPerTick(), room.chatPerMinute(), room.inboxPerSeat());
+                room.intermission(), room.maxInputsPerTick(), room.chatPerMinute(), room.inboxPerSeat(),
+                heartbeat.timeout());
     }
 }

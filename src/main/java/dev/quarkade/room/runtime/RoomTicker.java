@@ -38,12 +38,12 @@ public class RoomTicker {
      *
      * @throws IllegalArgumentException if a room of that id is already open here
      */
-    OpenRoom start(Room room, int tickRate) {
+    OpenRoom start(Room room) {
         OpenRoom entry = new OpenRoom(room, vertx.nettyEventLoopGroup().next());
         if (!registry.add(entry)) {
             throw new IllegalArgumentException("room " + room.id() + " is already open");
         }
-        long periodNanos = TimeUnit.SECONDS.toNanos(1) / tickRate;
+        long periodNanos = TimeUnit.SECONDS.toNanos(1) / room.tickRate();
         // Netty's fixed-rate schedule runs on the event loop thread and keeps the average rate exact (no drift).
         entry.ticker(entry.loop().scheduleAtFixedRate(() -> tick(entry), periodNanos, periodNanos,
                 TimeUnit.NANOSECONDS));

@@ -1,4 +1,6 @@
-package dev.quarkade.protocol;
+package dev.quarkade.game.arena;
+
+import dev.quarkade.protocol.ProtocolException;
 
 /**
  * The arena game's INPUT payload: 3 bytes, {@code moveX} i8, {@code moveY} i8, {@code buttons} u8. Move components

@@ -1,11 +1,14 @@
-package dev.quarkade.transport;
+package dev.quarkade.room.runtime;
 
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** WebSocket heartbeats ({@code quarkade.heartbeat.*}). */
+/**
+ * WebSocket heartbeats ({@code quarkade.heartbeat.*}): the transport pings and drops with them, and rooms tell
+ * clients the timeout in WELCOME, so a client takes the server for gone after the same silence.
+ */
 @ConfigMapping(prefix = "quarkade.heartbeat")
 public interface HeartbeatConfig {
 
