@@ -29,6 +29,11 @@ public final class Bench {
     private static final double SATURATED_CPU_PERCENT = 95;
     /** A step whose generator used more of its core than this measured the generator too, not only the server. */
     static final double GENERATOR_BOUND_PERCENT = 80;
+    /**
+     * A step where a core was busier than its process by more than this (points of a core) had other work on it: other
+     * processes of a shared machine, or loopback network work the kernel does in softirq outside any process.
+     */
+    static final double CONTENDED_PERCENT = 25;
     private static final int SERVER_CORE = 0;
     private static final int GENERATOR_CORE = 1;
     private static final int RAMP_ROOM_SIZE = 8;
@@ -185,13 +190,15 @@ public final class Bench {
         double genPercent = 100 * genCpu / seconds;
         long frames = m.getLong("framesDown");
         int connected = m.getInteger("connected");
+        double serverPercent = 100 * serverCpu / seconds;
+        double serverCoreBusy = ProcStats.coreBusyPercent(serverCore0, ProcStats.coreJiffies(SERVER_CORE));
+        double generatorCoreBusy = ProcStats.coreBusyPercent(generatorCore0, ProcStats.coreJiffies(GENERATOR_CORE));
         return m.put("windowStartEpochMs", startEpochMs).put("windowEndEpochMs", System.currentTimeMillis())
-                .put("serverCpuPercent", 100 * serverCpu / seconds).put("generatorCpuPercent", genPercent)
+                .put("serverCpuPercent", serverPercent).put("generatorCpuPercent", genPercent)
                 .put("generatorBound", genPercent > GENERATOR_BOUND_PERCENT)
-                .put("serverCoreBusyPercent",
-                        ProcStats.coreBusyPercent(serverCore0, ProcStats.coreJiffies(SERVER_CORE)))
-                .put("generatorCoreBusyPercent",
-                        ProcStats.coreBusyPercent(generatorCore0, ProcStats.coreJiffies(GENERATOR_CORE)))
+                .put("serverCoreBusyPercent", serverCoreBusy).put("generatorCoreBusyPercent", generatorCoreBusy)
+                .put("contended", serverCoreBusy - serverPercent > CONTENDED_PERCENT
+                        || generatorCoreBusy - genPercent > CONTENDED_PERCENT)
                 .put("serverCpuMicrosPerFrame", frames == 0 ? 0 : serverCpu * 1e6 / frames)
                 .put("serverCpuMicrosPerPlayerSecond", connected == 0 ? 0 : serverCpu * 1e6 / seconds / connected);
     }

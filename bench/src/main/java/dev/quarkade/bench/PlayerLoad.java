@@ -418,6 +418,9 @@ final class PlayerLoad implements LoadClient {
 
     /** A decoding player applies the state and verifies its checksum; a failure asks for a resync. */
     private void apply(Player p, ServerMessage.State s) throws ProtocolException {
+        if (p.sync == null) {
+            throw ProtocolException.malformed("STATE before WELCOME"); // the server must send WELCOME first
+        }
         ClientSync.Outcome outcome = p.sync.accept(s.tick(), s.baselineTick(), s.checksum(), s.body());
         if (outcome == ClientSync.Outcome.MISSING_BASELINE || outcome == ClientSync.Outcome.CHECKSUM_MISMATCH) {
             resyncs++;

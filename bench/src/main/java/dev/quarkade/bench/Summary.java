@@ -87,18 +87,21 @@ final class Summary {
 
     static String line(JsonObject s) {
         return String.format("players %d connected %d tick %.1f/%.1f Hz p50/p99/p99.9 %d/%d/%d ms down %.0f up %.0f B/s/player "
-                + "frame %.0f B server cpu %.0f%% gen cpu %.0f%%%s (cores busy %.0f%%/%.0f%%) %.1f us/frame closed %d",
+                + "frame %.0f B server cpu %.0f%% gen cpu %.0f%%%s (cores busy %.0f%%/%.0f%%%s) %.1f us/frame closed %d",
                 s.getInteger("players"), s.getInteger("connected"), s.getDouble("tickRateMean"), s.getDouble("tickRateMin"),
                 s.getLong("latencyP50Ms"), s.getLong("latencyP99Ms"), s.getLong("latencyP999Ms"),
                 s.getDouble("bytesDownPerPlayerPerSecond"), s.getDouble("bytesUpPerPlayerPerSecond"),
                 s.getDouble("meanFrameBytes"), s.getDouble("serverCpuPercent"), s.getDouble("generatorCpuPercent"),
                 generatorBound(s) ? " " + GENERATOR_BOUND.toUpperCase() : "", s.getDouble("serverCoreBusyPercent", Double.NaN),
-                s.getDouble("generatorCoreBusyPercent", Double.NaN), s.getDouble("serverCpuMicrosPerFrame"),
+                s.getDouble("generatorCoreBusyPercent", Double.NaN), s.getBoolean("contended", false) ? " CONTENDED" : "",
+                s.getDouble("serverCpuMicrosPerFrame"),
                 s.getLong("closedTotal"));
     }
 
+    /** The generator's CPU, flagged when it bounds the step; "contended" when other work shared a core. */
     private static String generatorCell(JsonObject s) {
-        return String.format("%.0f", s.getDouble("generatorCpuPercent")) + (generatorBound(s) ? " **" + GENERATOR_BOUND + "**" : "");
+        return String.format("%.0f", s.getDouble("generatorCpuPercent")) + (generatorBound(s) ? " **" + GENERATOR_BOUND + "**" : "")
+                + (s.getBoolean("contended", false) ? " (contended)" : "");
     }
 
     /** Every table the runs have: the ramps, then the idle test, then the room-size sweep. */
