@@ -1,5 +1,6 @@
 // The Colyseus load client of the Quarkade benchmark: players in rooms of 8 (joinOrCreate fills rooms up to 8) that
-// send an input every 33 ms and decode every patch with the Colyseus SDK. Driven by dev.quarkade.bench.NodeLoad over
+// send an input every 33 ms and decode every patch with the Colyseus SDK. One timer per room sends its players'
+// inputs, as the Java generator does (PlayerLoad), rather than one timer per player. Driven by dev.quarkade.bench.NodeLoad over
 // stdin/stdout with one JSON line per answer, in the same keys as the Java generator (PlayerLoad).
 // Commands: "add <n>", "start", "end", "quit".
 const readline = require('node:readline');
@@ -12,7 +13,7 @@ const PARALLEL = 32;
 const INPUT_PERIOD_MS = 33;
 
 const players = [];
-const rooms = new Map(); // roomId -> { firstTick, lastTick }
+const rooms = new Map(); // roomId -> { firstTick, lastTick, players, timer }
 let open = 0;
 let closedTotal = 0;
 const closeCodes = {};
@@ -33,7 +34,7 @@ async function join() {
   const send = transport.send.bind(transport);
   transport.send = (data) => { w.bytesUp += data.byteLength ?? data.length; send(data); };
   transport.ws.addEventListener('message', (e) => { w.bytesDown += e.data.byteLength; w.framesDown++; });
-  if (!rooms.has(room.roomId)) rooms.set(room.roomId, { firstTick: -1, lastTick: -1 });
+  if (!rooms.has(room.roomId)) rooms.set(room.roomId, newRoom());
   const ticks = rooms.get(room.roomId);
   room.onStateChange((state) => {
     w.statesDown++;
@@ -46,16 +47,24 @@ async function join() {
     closeCodes[code] = (closeCodes[code] || 0) + 1;
   });
   const p = { room, mx: 0, my: 0 };
+  ticks.players.push(p);
+  players.push(p);
+}
+
+function newRoom() {
+  const r = { firstTick: -1, lastTick: -1, players: [], timer: null };
   setTimeout(() => {
-    p.timer = setInterval(() => {
-      if (Math.random() < 1 / 30) {
-        p.mx = Math.floor(Math.random() * 255) - 127;
-        p.my = Math.floor(Math.random() * 255) - 127;
+    r.timer = setInterval(() => {
+      for (const p of r.players) {
+        if (Math.random() < 1 / 30) {
+          p.mx = Math.floor(Math.random() * 255) - 127;
+          p.my = Math.floor(Math.random() * 255) - 127;
+        }
+        if (p.room.connection.isOpen) p.room.send('input', [p.mx, p.my, 0]);
       }
-      if (room.connection.isOpen) room.send('input', [p.mx, p.my, 0]);
     }, INPUT_PERIOD_MS);
   }, Math.random() * INPUT_PERIOD_MS);
-  players.push(p);
+  return r;
 }
 
 async function add(n) {
@@ -100,7 +109,8 @@ readline.createInterface({ input: process.stdin }).on('line', async (line) => {
     out({ started: true });
   } else if (cmd === 'end') out(end());
   else if (cmd === 'quit') {
-    for (const p of players) { clearInterval(p.timer); p.room.leave().catch(() => {}); }
+    for (const r of rooms.values()) clearInterval(r.timer);
+    for (const p of players) p.room.leave().catch(() => {});
     setTimeout(() => process.exit(0), 500);
   }
 });

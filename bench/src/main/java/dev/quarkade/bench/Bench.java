@@ -15,9 +15,11 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Runs the benchmark of docs/benchmarks.md: for each server (quarkade, floor, colyseus) it waits for a quiet machine,
- * starts the server pinned to core 0, ramps players in rooms of 8 through the steps and measures each; then the
- * idle-connection test on a fresh Quarkade; then writes results/&lt;date&gt;-&lt;label&gt;.json and its plot. This JVM is the
- * generator and runs pinned to core 1 (bench/run.sh). Options are {@code key=value} arguments, see {@link #option}.
+ * starts the server pinned to core 0, ramps players in rooms of 8 through the steps and measures each; the
+ * idle-connection test on a fresh Quarkade; with {@code roomSize=}, the room-size sweep (the same total players in
+ * rooms of each size, a fresh Quarkade for each); then writes results/&lt;date&gt;-&lt;label&gt;.json and its plot. This JVM
+ * is the generator and runs pinned to core 1 (bench/run.sh). Options are {@code key=value} arguments, see
+ * docs/benchmarks.md.
  */
 public final class Bench {
 
@@ -25,6 +27,16 @@ public final class Bench {
     /** A room ticking faster than this is still catching up ticks the joins delayed (see settle). */
     private static final double CAUGHT_UP_TICK_RATE = TICK_RATE * 1.03;
     private static final double SATURATED_CPU_PERCENT = 95;
+    /** A step whose generator used more of its core than this measured the generator too, not only the server. */
+    static final double GENERATOR_BOUND_PERCENT = 80;
+    /**
+     * A step where a core was busier than its process by more than this (points of a core) had other work on it: other
+     * processes of a shared machine, or loopback network work the kernel does in softirq outside any process.
+     */
+    static final double CONTENDED_PERCENT = 25;
+    private static final int SERVER_CORE = 0;
+    private static final int GENERATOR_CORE = 1;
+    private static final int RAMP_ROOM_SIZE = 8;
 
     private final Map<String, String> options = new HashMap<>();
     private final File benchDir = new File(".").getAbsoluteFile();
@@ -52,10 +64,20 @@ public final class Bench {
                 .toArray();
         PlayerLoad.joinTimeoutMs = Long.parseLong(option("joinTimeout", "60")) * 1000;
         String label = option("label", "run");
-        for (String server : option("servers", "quarkade,floor,colyseus").split(",")) {
+        List<String> tests = new ArrayList<>(Arrays.stream(option("servers", "quarkade,floor,colyseus,idle").split(","))
+                .map(String::trim).filter(t -> !t.isEmpty()).toList());
+        if (!option("roomSize", "").isEmpty()) {
+            tests.add("rooms");
+        }
+        for (String server : tests) {
             try {
-                runs.add(server.startsWith("idle") ? idleTest(server, Integer.parseInt(option("idle", "10000")))
-                        : ramp(server, steps));
+                if (server.equals("rooms")) {
+                    runs.add(roomSizeSweep(Arrays.stream(option("roomSize", "").split(",")).mapToInt(Integer::parseInt)
+                            .toArray(), Integer.parseInt(option("sweepPlayers", "800"))));
+                } else {
+                    runs.add(server.startsWith("idle") ? idleTest(server, Integer.parseInt(option("idle", "10000")))
+                            : ramp(server, steps));
+                }
             } catch (Exception e) {
                 // A failed server run is reported in the results, and the others still run.
                 e.printStackTrace();
@@ -63,6 +85,14 @@ public final class Bench {
             }
             write(label);
         }
+    }
+
+    private int decodeEvery() {
+        return Integer.parseInt(option("decodeEvery", "8"));
+    }
+
+    private boolean nativeGenerator() {
+        return !option("generatorTransport", "native").equals("nio");
     }
 
     /** Writes the results so far: a run cut short still leaves every finished server's numbers. */
@@ -83,10 +113,10 @@ public final class Bench {
     private JsonObject ramp(String server, int[] steps) throws Exception {
         double load = ProcStats.waitForQuietMachine(0.7, Long.parseLong(option("maxLoadWait", "600")));
         int port = Integer.parseInt(option("port", "18080"));
-        JsonObject run = new JsonObject().put("server", server).put("loadAtStart", load);
+        JsonObject run = new JsonObject().put("server", server).put("kind", "ramp").put("loadAtStart", load);
         JsonArray results = new JsonArray();
         try (ServerProcess sp = startServer(server, port); LoadClient load0 = loadFor(server, port)) {
-            run.put("command", String.join(" ", sp.command));
+            run.put("command", String.join(" ", sp.command)).put("generatorTransport", load0.transport());
             long heap0 = sp.heapAfterGcKiB();
             run.put("heapAfterGcKiBAtStart", heap0).put("rssKiBAtStart", sp.rssKiB());
             int current = 0;
@@ -114,7 +144,9 @@ public final class Bench {
                 }
             }
         }
-        return run.put("steps", results);
+        run.put("steps", results);
+        profile(run, jfrFile(server, ""));
+        return run;
     }
 
     /**
@@ -136,11 +168,18 @@ public final class Bench {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** One window: the generator's metrics plus server and generator CPU over exactly that window. */
+    /**
+     * One window: the generator's metrics plus server and generator CPU over exactly that window, how busy each of the
+     * two cores was (whoever used it: other processes on a shared machine show here), and whether the generator was
+     * over {@value #GENERATOR_BOUND_PERCENT}% of its core, in which case the step measured the generator as well.
+     */
     private JsonObject measure(ServerProcess sp, LoadClient load) throws Exception {
         long genPid = load.pid();
         double s0 = sp.treeCpuSeconds();
         double g0 = ProcStats.cpuSeconds(genPid);
+        long[] serverCore0 = ProcStats.coreJiffies(SERVER_CORE);
+        long[] generatorCore0 = ProcStats.coreJiffies(GENERATOR_CORE);
+        long startEpochMs = System.currentTimeMillis();
         long t0 = System.nanoTime();
         load.startWindow();
         Thread.sleep(Long.parseLong(option("window", "15")) * 1000);
@@ -148,9 +187,70 @@ public final class Bench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double serverCpu = sp.treeCpuSeconds() - s0;
         double genCpu = ProcStats.cpuSeconds(genPid) - g0;
+        double genPercent = 100 * genCpu / seconds;
         long frames = m.getLong("framesDown");
-        return m.put("serverCpuPercent", 100 * serverCpu / seconds).put("generatorCpuPercent", 100 * genCpu / seconds)
-                .put("serverCpuMicrosPerFrame", frames == 0 ? 0 : serverCpu * 1e6 / frames);
+        int connected = m.getInteger("connected");
+        double serverPercent = 100 * serverCpu / seconds;
+        double serverCoreBusy = ProcStats.coreBusyPercent(serverCore0, ProcStats.coreJiffies(SERVER_CORE));
+        double generatorCoreBusy = ProcStats.coreBusyPercent(generatorCore0, ProcStats.coreJiffies(GENERATOR_CORE));
+        return m.put("windowStartEpochMs", startEpochMs).put("windowEndEpochMs", System.currentTimeMillis())
+                .put("serverCpuPercent", serverPercent).put("generatorCpuPercent", genPercent)
+                .put("generatorBound", genPercent > GENERATOR_BOUND_PERCENT)
+                .put("serverCoreBusyPercent", serverCoreBusy).put("generatorCoreBusyPercent", generatorCoreBusy)
+                .put("contended", serverCoreBusy - serverPercent > CONTENDED_PERCENT
+                        || generatorCoreBusy - genPercent > CONTENDED_PERCENT)
+                .put("serverCpuMicrosPerFrame", frames == 0 ? 0 : serverCpu * 1e6 / frames)
+                .put("serverCpuMicrosPerPlayerSecond", connected == 0 ? 0 : serverCpu * 1e6 / seconds / connected);
+    }
+
+    /**
+     * The room-size sweep: for each size a fresh Quarkade and {@code players} players (rounded down to whole rooms)
+     * in rooms of that size, then one window: bytes and server CPU per player per second, per frame, and heap per
+     * player. A size the game refuses (the arena seats at most 16) is recorded with the server's answer.
+     */
+    private JsonObject roomSizeSweep(int[] sizes, int players) throws Exception {
+        int port = Integer.parseInt(option("port", "18080"));
+        JsonObject run = new JsonObject().put("server", "quarkade-rooms").put("kind", "roomSize")
+                .put("totalPlayers", players);
+        JsonArray results = new JsonArray();
+        JsonArray profiles = new JsonArray();
+        for (int size : sizes) {
+            int n = players / size * size;
+            JsonObject step = new JsonObject().put("roomSize", size).put("players", n).put("rooms", n / size)
+                    .put("loadAtStart", ProcStats.waitForQuietMachine(0.7, Long.parseLong(option("maxLoadWait", "600"))));
+            try (ServerProcess sp = startServer("quarkade", port, "-rooms" + size);
+                    PlayerLoad load = new PlayerLoad(PlayerLoad.Mode.QUARKADE, port, size, decodeEvery(),
+                            nativeGenerator())) {
+                run.put("command", String.join(" ", sp.command)).put("generatorTransport", load.transport());
+                long heap0 = sp.heapAfterGcKiB();
+                JsonObject added = load.addPlayers(n);
+                step.put("added", added);
+                if (added.getLong("joined") == 0) {
+                    step.put("refused", added.getString("firstFailure"));
+                    results.add(step);
+                    System.out.println("rooms of " + size + ": refused: " + added.getString("firstFailure"));
+                    continue;
+                }
+                Thread.sleep(Long.parseLong(option("warmup", "5")) * 1000);
+                step.put("settleSeconds", settle(load));
+                step.mergeIn(measure(sp, load));
+                long heap = sp.heapAfterGcKiB();
+                int connected = step.getInteger("connected");
+                step.put("heapAfterGcKiB", heap).put("rssKiB", sp.rssKiB())
+                        .put("heapPerPlayerKiB", connected == 0 ? 0 : (double) (heap - heap0) / connected);
+            }
+            results.add(step);
+            System.out.println("rooms of " + size + ": " + Summary.line(step));
+            JsonObject sized = new JsonObject().put("steps", new JsonArray().add(step));
+            profile(sized, jfrFile("quarkade", "-rooms" + size));
+            if (sized.containsKey("profile")) {
+                profiles.add(sized.getJsonObject("profile").put("roomSize", size));
+            }
+        }
+        if (!profiles.isEmpty()) {
+            run.put("profiles", profiles);
+        }
+        return run.put("steps", results);
     }
 
     /** Idle authenticated players (no input, no decoding) in rooms of 8: join time and memory per connection. */
@@ -159,26 +259,38 @@ public final class Bench {
         int port = Integer.parseInt(option("port", "18080"));
         // "idle" runs the current build, "idle-before" the build in beforeApp.
         String server = test.equals("idle-before") ? "quarkade-before" : "quarkade";
-        JsonObject run = new JsonObject().put("server", server + "-idle").put("loadAtStart", load);
+        JsonObject run = new JsonObject().put("server", server + "-idle").put("kind", "idle").put("loadAtStart", load);
         JsonArray results = new JsonArray();
         try (ServerProcess sp = startServer(server, port, "-idle");
-                PlayerLoad idle = new PlayerLoad(PlayerLoad.Mode.IDLE, port)) {
-            run.put("command", String.join(" ", sp.command));
+                PlayerLoad idle = new PlayerLoad(PlayerLoad.Mode.IDLE, port, RAMP_ROOM_SIZE, 1, nativeGenerator())) {
+            run.put("command", String.join(" ", sp.command)).put("generatorTransport", idle.transport());
             long heap0 = sp.heapAfterGcKiB();
             run.put("heapAfterGcKiBAtStart", heap0).put("rssKiBAtStart", sp.rssKiB());
             int current = 0;
+            long joined = 0;
+            long previousHeap = heap0;
+            int previousConnected = 0;
             for (int n : java.util.stream.IntStream.of(1000, 2000, 5000, 10000, 20000).map(x -> Math.min(x, target))
                     .distinct().toArray()) {
                 JsonObject added = idle.addPlayers(n - current);
                 current = n;
+                joined += added.getLong("joined");
                 Thread.sleep(3000);
                 JsonObject step = measure(sp, idle);
                 long heap = sp.heapAfterGcKiB();
                 int connected = step.getInteger("connected");
-                step.put("players", n).put("added", added).put("heapAfterGcKiB", heap).put("rssKiB", sp.rssKiB())
+                // Dropped: joined and then closed by the server. Kept at the tick rate: still connected and received
+                // at least FULL_RATE_HZ states a second over the window.
+                step.put("players", n).put("added", added).put("joinedTotal", joined)
+                        .put("neverJoined", n - joined).put("dropped", step.getLong("closedTotal"))
+                        .put("heapAfterGcKiB", heap).put("rssKiB", sp.rssKiB())
                         .put("heapPerConnectionKiB", connected == 0 ? 0 : (double) (heap - heap0) / connected)
+                        .put("marginalHeapPerConnectionKiB", connected <= previousConnected ? 0
+                                : (double) (heap - previousHeap) / (connected - previousConnected))
                         .put("rssPerConnectionKiB", connected == 0 ? 0
                                 : (double) (sp.rssKiB() - run.getLong("rssKiBAtStart")) / connected);
+                previousHeap = heap;
+                previousConnected = connected;
                 results.add(step);
                 if (!option("histo", "").isEmpty()) {
                     // What the connections retain, class by class: jmap -histo:live (a full GC first) at each size.
@@ -188,14 +300,72 @@ public final class Bench {
                     step.put("histogram", histo.getPath());
                 }
                 System.out.println("idle " + Summary.line(step) + " heap/conn KiB "
-                        + step.getDouble("heapPerConnectionKiB"));
+                        + step.getDouble("heapPerConnectionKiB") + " at >= " + PlayerLoad.FULL_RATE_HZ + " Hz "
+                        + step.getInteger("playersAtFullRate") + " dropped " + step.getLong("dropped"));
                 if (connected < 0.95 * n) {
                     run.put("stoppedAfter", n).put("stopReason", "connections refused or closed");
                     break;
                 }
             }
         }
-        return run.put("steps", results);
+        run.put("steps", results);
+        profile(run, jfrFile(server, "-idle"));
+        return run;
+    }
+
+    /**
+     * The profile file of a Quarkade server run, or null without {@code jfr}: {@code -before} for the before build,
+     * then the test ({@code -idle}, {@code -rooms<n>}) are added to the name so no run overwrites another's.
+     */
+    private String jfrFile(String server, String test) {
+        String jfr = option("jfr", "");
+        if (jfr.isEmpty() || !server.startsWith("quarkade")) {
+            return null;
+        }
+        String suffix = (server.equals("quarkade-before") ? "-before" : "") + test;
+        return jfr.endsWith(".jfr") ? jfr.substring(0, jfr.length() - 4) + suffix + ".jfr" : jfr + suffix;
+    }
+
+    /**
+     * After the server stopped (JFR writes the recording at exit): the top frames of each step's window, in the step
+     * as {@code profile}; the last window's also in the run, as Markdown and as collapsed stacks beside the recording.
+     */
+    private void profile(JsonObject run, String jfr) {
+        if (jfr == null || !new File(jfr).exists()) {
+            return;
+        }
+        try {
+            JsonArray steps = run.getJsonArray("steps");
+            List<long[]> windows = new ArrayList<>();
+            List<JsonObject> measured = new ArrayList<>();
+            for (Object o : steps) {
+                JsonObject step = (JsonObject) o;
+                if (step.containsKey("windowStartEpochMs")) {
+                    windows.add(new long[] { step.getLong("windowStartEpochMs"), step.getLong("windowEndEpochMs") });
+                    measured.add(step);
+                }
+            }
+            List<JfrSummary.Window> summaries = JfrSummary.read(Path.of(jfr), windows);
+            int top = Integer.parseInt(option("jfrTop", "15"));
+            for (int i = 0; i < measured.size(); i++) {
+                JsonObject step = measured.get(i);
+                step.put("profile", summaries.get(i).toJson(top, step.getLong("framesDown")));
+            }
+            if (!measured.isEmpty()) {
+                JfrSummary.Window last = summaries.get(summaries.size() - 1);
+                String base = jfr.endsWith(".jfr") ? jfr.substring(0, jfr.length() - 4) : jfr;
+                Files.writeString(Path.of(base + "-top.md"), last.markdown(top, measured.get(measured.size() - 1)
+                        .getLong("framesDown")));
+                last.writeCollapsed(Path.of(base + "-cpu.collapsed"), Path.of(base + "-alloc.collapsed"));
+                run.put("profile", measured.get(measured.size() - 1).getJsonObject("profile").copy()
+                        .put("recording", jfr).put("markdown", base + "-top.md"));
+                System.out.println("profile of the last window: " + base + "-top.md");
+            }
+        } catch (Exception e) {
+            // A profile that cannot be read costs the summary, never the run's numbers.
+            e.printStackTrace();
+            run.put("profileError", e.toString());
+        }
     }
 
     private ServerProcess startServer(String server, int port) throws Exception {
@@ -215,10 +385,9 @@ public final class Bench {
                 Path tmp = Files.createTempDirectory("quarkade-bench");
                 List<String> cmd = new ArrayList<>(List.of("taskset", "-c", "0", "java", "-Xms512m", heap,
                         "-XX:+UseG1GC"));
-                if (!option("jfr", "").isEmpty()) {
-                    String jfr = option("jfr", "");
-                    String suffix = (server.equals("quarkade-before") ? "-before" : "") + run;
-                    jfr = jfr.endsWith(".jfr") ? jfr.substring(0, jfr.length() - 4) + suffix + ".jfr" : jfr + suffix;
+                String jfr = jfrFile(server, run);
+                if (jfr != null) {
+                    new File(jfr).delete(); // a recording left by an earlier run must not be summarised as this one's
                     cmd.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
                 }
                 if (!option("serverJvmArgs", "").isEmpty()) {
@@ -233,9 +402,10 @@ public final class Bench {
             case "floor": {
                 String cp = new File(benchDir, "target/classes").getPath() + ":"
                         + Files.readString(benchDir.toPath().resolve("target/classpath.txt")).trim();
+                // The floor stays on NIO unless floorTransport=native: the targets compare against the NIO floor.
                 List<String> cmd = List.of("taskset", "-c", "0", "java", "-Xms512m", heap, "-XX:+UseG1GC", "-cp", cp,
                         FloorServer.class.getName(), Integer.toString(port), Integer.toString(typicalFrameBytes),
-                        Integer.toString(TICK_RATE));
+                        Integer.toString(TICK_RATE), Boolean.toString(option("floorTransport", "nio").equals("native")));
                 return ServerProcess.start(server, cmd, benchDir, log, port, null, null);
             }
             case "colyseus": {
@@ -251,8 +421,9 @@ public final class Bench {
 
     private LoadClient loadFor(String server, int port) throws Exception {
         return switch (server) {
-            case "quarkade", "quarkade-before" -> new PlayerLoad(PlayerLoad.Mode.QUARKADE, port);
-            case "floor" -> new PlayerLoad(PlayerLoad.Mode.FLOOR, port);
+            case "quarkade", "quarkade-before" -> new PlayerLoad(PlayerLoad.Mode.QUARKADE, port, RAMP_ROOM_SIZE,
+                    decodeEvery(), nativeGenerator());
+            case "floor" -> new PlayerLoad(PlayerLoad.Mode.FLOOR, port, RAMP_ROOM_SIZE, decodeEvery(), nativeGenerator());
             default -> new NodeLoad(new File(benchDir, "peers/colyseus"), Machine.peerNode(benchDir), port,
                     new File(logs, "colyseus-load.log"));
         };

@@ -17,7 +17,7 @@ import io.vertx.core.http.ServerWebSocket;
  * The floor: a bare Vert.x WebSocket server that does nothing but send each group of players one fixed-size frame
  * per tick (a STATE header with the tick and the server time, then an opaque body of the size of a typical Quarkade
  * state frame). No auth, no game, no decoding of what players send: what the JVM and the network stack cost alone.
- * Usage: {@code FloorServer <port> <frameBytes> <tickRate>}.
+ * Usage: {@code FloorServer <port> <frameBytes> <tickRate> [nativeTransport]} (NIO unless the last is true).
  */
 public final class FloorServer {
 
@@ -29,7 +29,8 @@ public final class FloorServer {
         int frameBytes = Integer.parseInt(args[1]);
         int tickRate = Integer.parseInt(args[2]);
         byte[] body = new byte[Math.max(1, frameBytes - ServerCodec.STATE_HEADER_BYTES)];
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        boolean nativeTransport = args.length > 3 && Boolean.parseBoolean(args[3]);
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(nativeTransport));
         Map<String, List<ServerWebSocket>> groups = new HashMap<>();
         FrameWriter frame = new FrameWriter(frameBytes + 16);
         vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port).setMaxWebSocketFrameSize(16384))
@@ -59,7 +60,8 @@ public final class FloorServer {
                     ws.binaryMessageHandler(b -> {
                     });
                     ws.closeHandler(v -> group.remove(ws));
-                }).listen().onSuccess(s -> System.out.println("floor server listening on " + port))
+                }).listen().onSuccess(s -> System.out.println("floor server listening on " + port + " ("
+                        + (vertx.isNativeTransportEnabled() ? "epoll" : "nio") + ")"))
                 .onFailure(e -> {
                     e.printStackTrace();
                     System.exit(1);

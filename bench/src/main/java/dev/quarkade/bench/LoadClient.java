@@ -20,6 +20,9 @@ interface LoadClient extends AutoCloseable {
     /** The process whose CPU is the generator's. */
     long pid();
 
+    /** The generator's network transport: epoll or nio for the Java generator, node for the Colyseus client. */
+    String transport();
+
     @Override
     void close();
 }

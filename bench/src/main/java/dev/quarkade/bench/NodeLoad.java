@@ -44,6 +44,11 @@ final class NodeLoad implements LoadClient {
         return process.pid();
     }
 
+    @Override
+    public String transport() {
+        return "node";
+    }
+
     private JsonObject ask(String command) throws IOException {
         commands.write(command + "\n");
         commands.flush();

@@ -13,6 +13,7 @@ import org.HdrHistogram.Histogram;
 import dev.quarkade.protocol.ClientCodec;
 import dev.quarkade.protocol.ClientMessage;
 import dev.quarkade.protocol.FrameWriter;
+import dev.quarkade.protocol.MessageType;
 import dev.quarkade.protocol.ProtocolException;
 import dev.quarkade.protocol.ServerCodec;
 import dev.quarkade.protocol.ServerMessage;
@@ -33,10 +34,14 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The Java load generator: players in rooms of 8 that send an INPUT every tick (30 Hz, as the arena client does),
- * answer Pings (Vert.x does), and decode every frame with the server's own codec. Everything runs on one event loop,
- * so the counters need no locks. Three modes: a Quarkade arena player, a Quarkade player who sends nothing and
- * decodes nothing (the idle-connection test), and a floor-server player (STATE header only, opaque body).
+ * The Java load generator: players in rooms of {@code roomSize} (8 by default) that send an INPUT every tick (30 Hz,
+ * as the arena client does) and answer Pings (Vert.x does). One player in {@code decodeEvery} decodes every frame with
+ * the server's own codec and applies every STATE ({@link ClientSync}, checksum verified); the others read the tick and
+ * the server time from each STATE's header ({@link StateHeader}) and acknowledge the newest tick, which is what a
+ * client whose every state applies sends, so the server does the same work for them at a fraction of the generator's
+ * CPU. Every STATE of every player is counted and timed. Everything runs on one event loop, on Netty's native epoll
+ * transport where it loads, so the counters need no locks. Three modes: a Quarkade arena player, a Quarkade player who
+ * sends nothing and decodes nothing (the idle-connection test), and a floor-server player (opaque body).
  */
 final class PlayerLoad implements LoadClient {
 
@@ -44,7 +49,8 @@ final class PlayerLoad implements LoadClient {
         QUARKADE, IDLE, FLOOR
     }
 
-    private static final int ROOM_SIZE = 8;
+    /** A player receiving states at this rate or more kept up with the 30 Hz tick (at most one in 60 missed). */
+    static final double FULL_RATE_HZ = 29.5;
     private static final long INPUT_PERIOD_MS = 33;
     private static final int PARALLEL_SETUPS = 32;
     /** How long a player may take from the upgrade to its WELCOME (option {@code joinTimeout}, seconds). */
@@ -52,11 +58,14 @@ final class PlayerLoad implements LoadClient {
 
     private final Mode mode;
     private final int port;
+    private final int roomSize;
+    private final int decodeEvery;
     private final Vertx vertx;
     private final HttpClient http;
     private final WebSocketClient sockets;
     private final List<Group> groups = new ArrayList<>();
     private final SplittableRandom random = new SplittableRandom(42);
+    private int playersCreated;
 
     // Window counters; touched on the event loop only.
     private final Histogram latencyMs = new Histogram(120_000, 3);
@@ -73,12 +82,19 @@ final class PlayerLoad implements LoadClient {
     private int open;
     private long protocolErrors;
     private long closedTotal;
-    private final TreeMap<Integer, Integer> closeCodes = new TreeMap<>();
+    private final TreeMap<String, Integer> closeCodes = new TreeMap<>();
 
-    PlayerLoad(Mode mode, int port) {
+    /**
+     * {@code decodeEvery} 1 decodes every frame of every player; {@code nativeTransport} false keeps the generator on
+     * NIO.
+     */
+    PlayerLoad(Mode mode, int port, int roomSize, int decodeEvery, boolean nativeTransport) {
         this.mode = mode;
         this.port = port;
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+        this.roomSize = roomSize;
+        this.decodeEvery = Math.max(1, decodeEvery);
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                .setPreferNativeTransport(nativeTransport));
         this.http = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(PARALLEL_SETUPS)
                 .setDefaultHost("127.0.0.1").setDefaultPort(port));
         this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000)
@@ -91,13 +107,21 @@ final class PlayerLoad implements LoadClient {
     }
 
     @Override
+    public String transport() {
+        return vertx.isNativeTransportEnabled() ? "epoll" : "nio";
+    }
+
+    @Override
     public JsonObject addPlayers(int count) throws Exception {
         List<Player> added = onLoop(() -> {
             List<Player> players = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                Group group = groups.isEmpty() || groups.get(groups.size() - 1).players.size() == ROOM_SIZE
+                Group group = groups.isEmpty() || groups.get(groups.size() - 1).players.size() == roomSize
                         ? newGroup() : groups.get(groups.size() - 1);
-                Player p = new Player(group, group.players.size() == 0);
+                boolean decodes = playersCreated++ % decodeEvery == 0;
+                // One decoding player per room at most also re-encodes each state as a full snapshot.
+                boolean measuresFull = decodes && group.players.stream().noneMatch(q -> q.measuresFull);
+                Player p = new Player(group, group.players.size() == 0, decodes, measuresFull);
                 group.players.add(p);
                 players.add(p);
             }
@@ -111,8 +135,10 @@ final class PlayerLoad implements LoadClient {
         onLoop(() -> inParallel(added, this::connect));
         long t2 = System.nanoTime();
         long joined = added.stream().filter(p -> p.joined).count();
+        String firstFailure = added.stream().map(p -> p.failure).filter(f -> f != null).findFirst().orElse(null);
         return new JsonObject().put("requested", count).put("joined", joined).put("failed", count - joined)
-                .put("tokenAndRoomSeconds", (t1 - t0) / 1e9).put("connectAndJoinSeconds", (t2 - t1) / 1e9);
+                .put("firstFailure", firstFailure).put("tokenAndRoomSeconds", (t1 - t0) / 1e9)
+                .put("connectAndJoinSeconds", (t2 - t1) / 1e9);
     }
 
     @Override
@@ -124,6 +150,9 @@ final class PlayerLoad implements LoadClient {
             for (Group g : groups) {
                 g.firstTick = -1;
                 g.lastTick = -1;
+                for (Player p : g.players) {
+                    p.statesInWindow = 0;
+                }
             }
             windowStartNanos = System.nanoTime();
             return Future.succeededFuture();
@@ -145,12 +174,31 @@ final class PlayerLoad implements LoadClient {
                     rooms++;
                 }
             }
+            // Per player: did it receive the states of every tick? (The idle test's "all kept at 30 Hz".)
+            int atFullRate = 0;
+            int belowFullRate = 0;
+            double minPlayerRate = Double.MAX_VALUE;
+            for (Group g : groups) {
+                for (Player p : g.players) {
+                    if (p.joined && p.socket != null && !p.socket.isClosed()) {
+                        double rate = p.statesInWindow / seconds;
+                        if (rate >= FULL_RATE_HZ) {
+                            atFullRate++;
+                        } else {
+                            belowFullRate++;
+                        }
+                        minPlayerRate = Math.min(minPlayerRate, rate);
+                    }
+                }
+            }
             JsonObject codes = new JsonObject();
-            closeCodes.forEach((code, n) -> codes.put(Integer.toString(code), n));
+            closeCodes.forEach(codes::put);
             return Future.succeededFuture(new JsonObject().put("seconds", seconds).put("connected", open)
                     .put("closedInWindow", closedInWindow).put("closedTotal", closedTotal).put("closeCodes", codes)
                     .put("roomsMeasured", rooms).put("tickRateMean", rooms == 0 ? 0 : sum / rooms)
-                    .put("tickRateMin", rooms == 0 ? 0 : min)
+                    .put("tickRateMin", rooms == 0 ? 0 : min).put("fullRateHz", FULL_RATE_HZ)
+                    .put("playersAtFullRate", atFullRate).put("playersBelowFullRate", belowFullRate)
+                    .put("playerStateRateMin", atFullRate + belowFullRate == 0 ? 0 : minPlayerRate)
                     .put("latencyP50Ms", latencyMs.getValueAtPercentile(50))
                     .put("latencyP99Ms", latencyMs.getValueAtPercentile(99))
                     .put("latencyP999Ms", latencyMs.getValueAtPercentile(99.9))
@@ -231,8 +279,8 @@ final class PlayerLoad implements LoadClient {
                     f = Future.failedFuture(e);
                 }
                 f.onComplete(ar -> {
-                    if (ar.failed()) {
-                        p.failure = ar.cause().toString();
+                    if (ar.failed() && p.failure == null) {
+                        p.failure = ar.cause().getMessage(); // the first failure: the room's refusal, not "no room"
                     }
                     running[0]--;
                     launch[0].run();
@@ -246,14 +294,14 @@ final class PlayerLoad implements LoadClient {
         return all.future();
     }
 
-    /** A guest token for the player and, for the first of a group, the room of 8. */
+    /** A guest token for the player and, for the first of a group, the room of {@code roomSize}. */
     private Future<?> prepare(Player p) {
         Future<String> token = post("/api/auth/guest", null, new JsonObject())
                 .map(json -> p.token = json.getString("accessToken"));
         if (!p.createsRoom) {
             return token;
         }
-        return token.compose(t -> post("/api/rooms", t, new JsonObject().put("game", "arena").put("capacity", ROOM_SIZE)))
+        return token.compose(t -> post("/api/rooms", t, new JsonObject().put("game", "arena").put("capacity", roomSize)))
                 .map(json -> p.group.roomId = json.getString("roomId"));
     }
 
@@ -299,7 +347,9 @@ final class PlayerLoad implements LoadClient {
                 closedTotal++;
                 closedInWindow++;
                 Short code = ws.closeStatusCode();
-                closeCodes.merge(code == null ? 1006 : (int) code, 1, Integer::sum);
+                String reason = ws.closeReason();
+                closeCodes.merge((code == null ? "1006" : Integer.toString(code))
+                        + (reason == null || reason.isEmpty() ? "" : " " + reason), 1, Integer::sum);
                 joined.tryFail("closed " + code);
             });
             ws.exceptionHandler(e -> {
@@ -312,17 +362,39 @@ final class PlayerLoad implements LoadClient {
         long now = System.currentTimeMillis();
         bytesDown += frame.length();
         framesDown++;
+        boolean state = StateHeader.isState(frame);
+        if (state) {
+            p.statesInWindow++;
+        }
         if (mode == Mode.IDLE) {
-            p.joined |= frame.getUnsignedByte(0) == 0x81;
+            p.joined |= frame.getUnsignedByte(0) == MessageType.WELCOME.code();
             return;
+        }
+        if (state) {
+            long tick = StateHeader.tick(frame);
+            onStateHeader(p, tick, StateHeader.serverTimeMs(frame), now);
+            if (!p.decodes) {
+                p.ackTick = Math.max(p.ackTick, tick);
+                p.joined |= mode == Mode.FLOOR;
+                return;
+            }
+        } else if (!p.decodes && frame.getUnsignedByte(0) != MessageType.WELCOME.code()) {
+            return; // ROSTER, PONG, MATCH_END: a header-only player needs none of them
         }
         try {
             ServerMessage m = ServerCodec.decode(frame.getBytes());
             if (m instanceof ServerMessage.State s) {
-                onState(p, s, now);
+                if (mode == Mode.FLOOR) {
+                    p.joined = true; // the floor's body is opaque
+                } else {
+                    apply(p, s);
+                }
             } else if (m instanceof ServerMessage.Welcome w) {
-                p.sync = new ClientSync(w.historyTicks());
-                p.sync.accept(w.tick(), 0, w.checksum(), w.snapshot());
+                if (p.decodes) {
+                    p.sync = new ClientSync(w.historyTicks());
+                    p.sync.accept(w.tick(), 0, w.checksum(), w.snapshot());
+                }
+                p.ackTick = w.tick();
                 p.joined = true;
             }
         } catch (ProtocolException | RuntimeException e) {
@@ -333,23 +405,27 @@ final class PlayerLoad implements LoadClient {
         }
     }
 
-    private void onState(Player p, ServerMessage.State s, long now) throws ProtocolException {
+    /** Every STATE of every player: latency from the server time in its header, and its room's tick. */
+    private void onStateHeader(Player p, long tick, long serverTimeMs, long now) {
         statesDown++;
-        latencyMs.recordValue(Math.min(Math.max(0, now - s.serverTimeMs()), 119_999));
+        latencyMs.recordValue(Math.min(Math.max(0, now - serverTimeMs), 119_999));
         Group g = p.group;
         if (g.firstTick < 0) {
-            g.firstTick = s.tick();
+            g.firstTick = tick;
         }
-        g.lastTick = Math.max(g.lastTick, s.tick());
-        if (mode == Mode.FLOOR) {
-            p.joined = true;
-            return;
+        g.lastTick = Math.max(g.lastTick, tick);
+    }
+
+    /** A decoding player applies the state and verifies its checksum; a failure asks for a resync. */
+    private void apply(Player p, ServerMessage.State s) throws ProtocolException {
+        if (p.sync == null) {
+            throw ProtocolException.malformed("STATE before WELCOME"); // the server must send WELCOME first
         }
         ClientSync.Outcome outcome = p.sync.accept(s.tick(), s.baselineTick(), s.checksum(), s.body());
         if (outcome == ClientSync.Outcome.MISSING_BASELINE || outcome == ClientSync.Outcome.CHECKSUM_MISMATCH) {
             resyncs++;
             send(p, new ClientMessage.ResyncRequest());
-        } else if (outcome == ClientSync.Outcome.APPLIED && p.createsRoom) {
+        } else if (outcome == ClientSync.Outcome.APPLIED && p.measuresFull) {
             // One player per room measures what a full snapshot would have cost instead of what was sent.
             sampledStates++;
             sampledBodyBytes += s.body().length;
@@ -358,6 +434,14 @@ final class PlayerLoad implements LoadClient {
     }
 
     private void sendInputs(Group g) {
+        // A periodic timer runs the ticks it missed back to back once its loop is free again (after a GC or a stall of
+        // a shared machine); a client does not send a burst of catch-up inputs, and the server's rate limit would
+        // close it for one, so a run that comes less than half a period after the previous one is skipped.
+        long now = System.nanoTime();
+        if (now - g.lastInputsNanos < INPUT_PERIOD_MS * 500_000) {
+            return;
+        }
+        g.lastInputsNanos = now;
         for (Player p : g.players) {
             if (!p.joined || p.socket == null || p.socket.isClosed()) {
                 continue;
@@ -366,7 +450,7 @@ final class PlayerLoad implements LoadClient {
                 p.moveX = (byte) (random.nextInt(255) - 127);
                 p.moveY = (byte) (random.nextInt(255) - 127);
             }
-            long ack = p.sync == null ? 0 : p.sync.ackTick();
+            long ack = p.sync != null ? p.sync.ackTick() : p.ackTick;
             send(p, new ClientMessage.Input(++p.seq, ack, new byte[] { p.moveX, p.moveY, 0 }));
             if (p.seq % 60 == 0) {
                 send(p, new ClientMessage.Ping(System.currentTimeMillis() & 0xffffffffL));
@@ -382,9 +466,10 @@ final class PlayerLoad implements LoadClient {
 
     private static final class Group {
         final int index;
-        final List<Player> players = new ArrayList<>(ROOM_SIZE);
+        final List<Player> players = new ArrayList<>();
         String roomId;
         long timer;
+        long lastInputsNanos = System.nanoTime() - INPUT_PERIOD_MS * 1_000_000;
         long firstTick = -1;
         long lastTick = -1;
 
@@ -396,19 +481,28 @@ final class PlayerLoad implements LoadClient {
     private static final class Player {
         final Group group;
         final boolean createsRoom;
-        final FrameWriter scratch = new FrameWriter(512);
+        /** Decodes and applies every frame; otherwise reads STATE headers only. */
+        final boolean decodes;
+        final boolean measuresFull;
+        final FrameWriter scratch;
         String token;
         WebSocket socket;
         ClientSync sync;
+        /** The newest tick received (header-only players) or of the WELCOME: what the next INPUT acknowledges. */
+        long ackTick;
+        long statesInWindow;
         boolean joined;
         long seq;
         byte moveX;
         byte moveY;
         String failure;
 
-        Player(Group group, boolean createsRoom) {
+        Player(Group group, boolean createsRoom, boolean decodes, boolean measuresFull) {
             this.group = group;
             this.createsRoom = createsRoom;
+            this.decodes = decodes;
+            this.measuresFull = measuresFull;
+            this.scratch = measuresFull ? new FrameWriter(512) : null;
         }
     }
 }

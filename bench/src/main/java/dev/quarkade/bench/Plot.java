@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** Two panels, p99 latency and server CPU against players (log2 axis), one line per server; headless AWT to PNG. */
+/** Two panels, p99 latency and server CPU against players (log2 axis), one line per ramp; headless AWT to PNG. */
 final class Plot {
 
     private static final Color[] COLORS = { new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
@@ -38,6 +38,9 @@ final class Plot {
         int maxPlayers = 250;
         double maxP99 = 60;
         for (int i = 0; i < runs.size(); i++) {
+            if (!Summary.kind(runs.getJsonObject(i)).equals("ramp")) {
+                continue;
+            }
             for (Object o : runs.getJsonObject(i).getJsonArray("steps")) {
                 JsonObject s = (JsonObject) o;
                 maxPlayers = Math.max(maxPlayers, s.getInteger("players"));
@@ -51,7 +54,7 @@ final class Plot {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         for (int i = 0; i < runs.size(); i++) {
             String name = runs.getJsonObject(i).getString("server");
-            if (name.endsWith("idle")) {
+            if (!Summary.kind(runs.getJsonObject(i)).equals("ramp")) {
                 continue;
             }
             g.setColor(COLORS[i % COLORS.length]);
@@ -110,7 +113,7 @@ final class Plot {
         g.setStroke(new BasicStroke(2.2f));
         for (int i = 0; i < runs.size(); i++) {
             JsonObject run = runs.getJsonObject(i);
-            if (run.getString("server").endsWith("idle")) {
+            if (!Summary.kind(run).equals("ramp")) {
                 continue;
             }
             g.setColor(COLORS[i % COLORS.length]);

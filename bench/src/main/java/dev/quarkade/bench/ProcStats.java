@@ -29,6 +29,36 @@ final class ProcStats {
         }
     }
 
+    /**
+     * Busy and total jiffies of one CPU since boot ({@code /proc/stat}, busy = everything but idle and iowait): the
+     * difference over a window tells how busy the core was, whoever used it, so a window where another process took
+     * the server's or the generator's core shows as such.
+     */
+    static long[] coreJiffies(int cpu) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+                if (line.startsWith("cpu" + cpu + " ")) {
+                    String[] f = line.trim().split("\\s+");
+                    long total = 0;
+                    for (int i = 1; i < f.length && i <= 8; i++) {
+                        total += Long.parseLong(f[i]);
+                    }
+                    long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                    return new long[] { total - idle, total };
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unknown
+        }
+        return new long[] { 0, 0 };
+    }
+
+    /** Percent of the time the core was busy between two {@link #coreJiffies} readings. */
+    static double coreBusyPercent(long[] before, long[] after) {
+        long total = after[1] - before[1];
+        return total <= 0 ? Double.NaN : 100.0 * (after[0] - before[0]) / total;
+    }
+
     /** Resident set size in KiB, -1 if the process is gone. */
     static long rssKiB(long pid) {
         try {
