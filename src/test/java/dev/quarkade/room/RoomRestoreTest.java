@@ -138,6 +138,11 @@ class RoomRestoreTest {
             public int orbValue() {
                 return 1;
             }
+
+            @Override
+            public int maxCapacity() {
+                return 16;
+            }
         });
     }
 }

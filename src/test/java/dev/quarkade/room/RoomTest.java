@@ -271,5 +271,10 @@ class RoomTest {
         public int orbValue() {
             return 1;
         }
+
+        @Override
+        public int maxCapacity() {
+            return 16;
+        }
     }
 }

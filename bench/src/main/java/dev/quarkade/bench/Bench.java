@@ -206,7 +206,8 @@ public final class Bench {
     /**
      * The room-size sweep: for each size a fresh Quarkade and {@code players} players (rounded down to whole rooms)
      * in rooms of that size, then one window: bytes and server CPU per player per second, per frame, and heap per
-     * player. A size the game refuses (the arena seats at most 16) is recorded with the server's answer.
+     * player. A size the game refuses is recorded with the server's answer; sizes over 16 start the server with
+     * {@code quarkade.arena.max-capacity} raised to the size.
      */
     private JsonObject roomSizeSweep(int[] sizes, int players) throws Exception {
         int port = Integer.parseInt(option("port", "18080"));
@@ -392,6 +393,10 @@ public final class Bench {
                 }
                 if (!option("serverJvmArgs", "").isEmpty()) {
                     cmd.addAll(Arrays.asList(option("serverJvmArgs", "").trim().split("\\s+")));
+                }
+                if (run.startsWith("-rooms")) {
+                    // The sweep's large rooms: the arena seats 16 by default, quarkade.arena.max-capacity raises it.
+                    cmd.add("-Dquarkade.arena.max-capacity=" + Math.max(16, Integer.parseInt(run.substring(6))));
                 }
                 cmd.addAll(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                         "-Dquarkade.embedded-db.data-dir=" + tmp.resolve("pgdata"),

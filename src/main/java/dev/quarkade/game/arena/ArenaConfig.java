@@ -21,6 +21,10 @@ public interface ArenaConfig {
     @WithDefault("12")
     int playerSpeed();
 
+    /** The most players a room may seat (join-or-create makes rooms of 8); at most 255. */
+    @WithDefault("16")
+    int maxCapacity();
+
     /** Points an orb is worth. */
     @WithDefault("1")
     int orbValue();

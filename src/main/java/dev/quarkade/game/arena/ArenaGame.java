@@ -25,10 +25,13 @@ public class ArenaGame implements Game {
         return ID;
     }
 
-    /** Rooms of 8, at most 16; the server's tick rate and intermission; a match starts with its first player. */
+    /**
+     * Rooms of 8, at most {@code quarkade.arena.max-capacity} (16); the server's tick rate and intermission; a match
+     * starts with its first player.
+     */
     @Override
     public GameRules rules() {
-        return GameRules.of(8, 16);
+        return GameRules.of(8, Math.max(8, config.maxCapacity()));
     }
 
     /**
