@@ -87,8 +87,8 @@ public class ClusterLobby implements Lobby {
 
     /** Creates a room here; it is in the directory before this completes. */
     @Override
-    public Uni<Room> create(String game, Integer capacity) {
-        return Uni.createFrom().item(() -> local.create(game, capacity))
+    public Uni<Room> create(String game, Integer capacity, UUID creator) {
+        return Uni.createFrom().item(() -> local.create(game, capacity, creator))
                 .flatMap(room -> sync.publish(room).replaceWith(room));
     }
 
@@ -216,7 +216,7 @@ public class ClusterLobby implements Lobby {
     /** Matchmaking found no free seat and chose {@code pick.node()}: create the room there and hold a seat in it. */
     private Uni<Placement> createAndHold(String game, UUID player, String bearerToken, long deadline,
             RoomDirectory.Pick pick) {
-        Uni<String> created = node.id().equals(pick.node()) ? create(game, null).map(Room::id)
+        Uni<String> created = node.id().equals(pick.node()) ? create(game, null, player).map(Room::id)
                 : remote.createRoom(pick.nodeHttp(), game, bearerToken);
         return created
                 .onFailure().call(() -> directory.createFailed(game))
@@ -246,7 +246,7 @@ public class ClusterLobby implements Lobby {
     }
 
     private static ListedRoom listed(DirectoryRoom r) {
-        return new ListedRoom(r.roomId(), r.game(), r.seated(), r.capacity(), r.status(), r.node(),
+        return new ListedRoom(r.roomId(), r.game(), r.seated(), r.seated() + r.held(), r.capacity(), r.status(), r.node(),
                 RoomUrls.wsUrl(r.nodeUrl(), r.roomId()));
     }
 }

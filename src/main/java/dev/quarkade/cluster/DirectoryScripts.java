@@ -11,7 +11,9 @@ package dev.quarkade.cluster;
  * <li>{@code node:<id>} hash {url, http, rooms, players, started}, with the node TTL; {@code nodes} set of ids</li>
  * <li>{@code room:<id>} hash {node, game, capacity, status}; {@code rooms} and {@code rooms:<game>} sets of ids;
  * {@code node-rooms:<node>} set of the node's room ids</li>
- * <li>{@code seated:<room>} set of player ids; {@code holds:<room>} sorted set player id → expiry (ms)</li>
+ * <li>{@code seated:<room>} set of player ids; {@code holds:<room>} sorted set player id → expiry (ms);
+ * {@code hold-of:<player>} the room the player last held a seat in, for twice the hold's time (the hold, then the
+ * wait before the same player may hold there again)</li>
  * <li>{@code creating:<game>} a short-lived marker: a room of that game is being created</li>
  * </ul>
  */
@@ -32,14 +34,22 @@ final class DirectoryScripts {
             local function purge(id, t)
               redis.call('ZREMRANGEBYSCORE', P .. 'holds:' .. id, '-inf', t)
             end
-            -- 1 when the player has (or now holds) a seat, 0 when the room has none free.
+            -- 1 when the player has (or now holds) a seat, 0 when the room has none free. A hold is never extended by
+            -- asking again, and a player holds one seat at a time: a new hold gives up the one in another room.
             local function hold(id, player, ms, cap, t)
               local sk, hk = P .. 'seated:' .. id, P .. 'holds:' .. id
               purge(id, t)
               if redis.call('SISMEMBER', sk, player) == 1 then return 1 end
-              if redis.call('ZSCORE', hk, player) or redis.call('SCARD', sk) + redis.call('ZCARD', hk) < cap then
+              if redis.call('ZSCORE', hk, player) then return 1 end
+              local ok = P .. 'hold-of:' .. player
+              local before = redis.call('GET', ok)
+              -- Their hold here ran out without a connection: they wait as long again before holding here anew.
+              if before == id then return 0 end
+              if redis.call('SCARD', sk) + redis.call('ZCARD', hk) < cap then
+                if before then redis.call('ZREM', P .. 'holds:' .. before, player) end
                 redis.call('ZADD', hk, t + ms, player)
                 redis.call('PEXPIRE', hk, ms)
+                redis.call('SET', ok, id, 'PX', 2 * ms)
                 return 1
               end
               return 0
@@ -99,6 +109,7 @@ final class DirectoryScripts {
             for i = 6, #ARGV do
               redis.call('SADD', sk, ARGV[i])
               redis.call('ZREM', hk, ARGV[i])
+              if redis.call('GET', P .. 'hold-of:' .. ARGV[i]) == id then redis.call('DEL', P .. 'hold-of:' .. ARGV[i]) end
             end
             return 1
             """;

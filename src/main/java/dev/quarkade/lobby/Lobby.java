@@ -32,11 +32,14 @@ public interface Lobby {
         }
     }
 
-    /** A room as GET /api/rooms and GET /api/rooms/{id} list it; {@code node} only in cluster mode. */
+    /**
+     * A room as GET /api/rooms and GET /api/rooms/{id} list it: {@code players} in occupied seats, {@code seatsTaken}
+     * those plus the seats held for players about to connect; {@code node} only in cluster mode.
+     */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ListedRoom(String roomId, String game, int players, int capacity, String status, String node,
-            String wsUrl) {
+    record ListedRoom(String roomId, String game, int players, int seatsTaken, int capacity, String status,
+            String node, String wsUrl) {
     }
 
     /** The answer to a WebSocket upgrade: an HTTP status, and for {@link #WRONG_NODE} where the room is. */
@@ -60,8 +63,11 @@ public interface Lobby {
     /** One room and where it lives: 404 {@code unknown_room}, or {@code room_lost} when its node died for good. */
     Uni<ListedRoom> find(String roomId, String requestBase);
 
-    /** Creates a room on this node; 400 for an unknown game or capacity, 503 while shutting down. */
-    Uni<Room> create(String game, Integer capacity);
+    /**
+     * Creates a room on this node for {@code creator}; 400 for an unknown game or capacity, 429 over the room limits
+     * ({@code quarkade.room.max-rooms-per-player}, {@code quarkade.room.max-rooms}), 503 while shutting down.
+     */
+    Uni<Room> create(String game, Integer capacity, UUID creator);
 
     /**
      * A seat held for {@code player} in a room of {@code game}: the fullest room with a free seat, else a new room.

@@ -40,8 +40,8 @@ public class LocalLobby implements Lobby {
     }
 
     @Override
-    public Uni<Room> create(String game, Integer capacity) {
-        return Uni.createFrom().item(() -> rooms.create(game, capacity));
+    public Uni<Room> create(String game, Integer capacity, UUID creator) {
+        return Uni.createFrom().item(() -> rooms.create(game, capacity, creator));
     }
 
     @Override

@@ -2,8 +2,11 @@ package dev.quarkade.lobby;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +17,8 @@ import dev.quarkade.room.RoomSummary;
 import dev.quarkade.room.durable.DurableRooms;
 import dev.quarkade.room.runtime.GameCatalog;
 import dev.quarkade.room.runtime.OpenRoom;
+import dev.quarkade.room.runtime.RoomConfig;
+import dev.quarkade.room.runtime.RoomLimitException;
 import dev.quarkade.room.runtime.RoomOpener;
 import dev.quarkade.room.runtime.RoomRegistry;
 import dev.quarkade.room.runtime.UnknownGameException;
@@ -31,14 +36,20 @@ public class LocalRooms {
     private final GameCatalog games;
     private final DurableRooms durable;
     private final long seatHoldMs;
+    private final int maxRoomsPerPlayer;
+    /** The rooms each player created here, while open: bounded by {@code quarkade.room.max-rooms} in all. */
+    private final Map<UUID, Set<String>> created = new ConcurrentHashMap<>();
+    /** The room each player holds a seat in (not yet occupied): one live hold per player. */
+    private final Map<UUID, Room> heldIn = new ConcurrentHashMap<>();
 
     LocalRooms(RoomRegistry registry, RoomOpener opener, GameCatalog games, DurableRooms durable,
-            RoomSettings settings) {
+            RoomSettings settings, RoomConfig config) {
         this.registry = registry;
         this.opener = opener;
         this.games = games;
         this.durable = durable;
         this.seatHoldMs = settings.seatHold().toMillis();
+        this.maxRoomsPerPlayer = config.maxRoomsPerPlayer();
     }
 
     /** The open room of that id here, if any. */
@@ -59,19 +70,59 @@ public class LocalRooms {
         return durable.restore(roomId).map(restored -> restored.or(() -> registry.find(roomId)));
     }
 
-    /** A new room here; 400 for an unknown game or capacity, 503 while shutting down. */
-    public Room create(String game, Integer capacity) {
+    /**
+     * A new room here, created by {@code creator}; 400 for an unknown game or capacity, 429 when the creator has
+     * {@code quarkade.room.max-rooms-per-player} open rooms or this node {@code quarkade.room.max-rooms}, 503 while
+     * shutting down.
+     */
+    public Room create(String game, Integer capacity, UUID creator) {
         refuseWhileDraining();
-        try {
-            return opener.create(game, capacity);
-        } catch (UnknownGameException e) {
-            throw ApiException.badRequest(games.has(game) ? "invalid_capacity" : "unknown_game", e.getMessage());
+        if (created.size() > 2 * registry.size() + 64) {
+            // Players whose rooms have all closed: forgotten, so the map stays as small as the open rooms.
+            created.values().removeIf(own -> own.stream().allMatch(id -> registry.find(id).isEmpty()));
+        }
+        Set<String> own = created.computeIfAbsent(creator, p -> ConcurrentHashMap.newKeySet());
+        synchronized (own) {
+            own.removeIf(id -> registry.find(id).isEmpty()); // closed since
+            if (own.size() >= maxRoomsPerPlayer) {
+                throw new ApiException(429, "too_many_rooms", "You have " + own.size()
+                        + " open rooms; one must close before you create another", RETRY_LATER);
+            }
+            try {
+                Room room = opener.create(game, capacity);
+                own.add(room.id());
+                return room;
+            } catch (UnknownGameException e) {
+                throw ApiException.badRequest(games.has(game) ? "invalid_capacity" : "unknown_game", e.getMessage());
+            } catch (RoomLimitException e) {
+                throw new ApiException(429, "server_full", e.getMessage() + "; try again later", RETRY_LATER);
+            }
         }
     }
 
-    /** Holds a seat in {@code room} for {@code player} (or confirms the one they have); false when it is full. */
+    /**
+     * Holds a seat in {@code room} for {@code player} (or confirms the one they have); false when it is full. A player
+     * holds one seat at a time: a hold in another room is given up, and a hold is never extended by asking again.
+     */
     public boolean hold(Room room, UUID player) {
-        return room.hold(player, System.currentTimeMillis());
+        if (!room.hold(player, System.currentTimeMillis())) {
+            return false;
+        }
+        if (!room.isSeated(player)) {
+            Room before = heldIn.put(player, room);
+            if (before != null && before != room) {
+                before.releaseHold(player);
+            }
+        }
+        forgetEndedHolds();
+        return true;
+    }
+
+    /** Keeps {@link #heldIn} bounded: entries of rooms closed since, or of players seated since, go. */
+    private void forgetEndedHolds() {
+        if (heldIn.size() > 2 * Math.max(1, registry.size()) * 16) {
+            heldIn.entrySet().removeIf(e -> e.getValue().isClosed() || e.getValue().isSeated(e.getKey()));
+        }
     }
 
     /**
@@ -83,12 +134,11 @@ public class LocalRooms {
         if (!games.has(game)) {
             throw LobbyErrors.unknownGame(game);
         }
-        long now = System.currentTimeMillis();
         // Fullest rooms first, so players meet each other instead of spreading over half-empty rooms.
         List<Room> candidates = registry.all().stream().map(OpenRoom::room).filter(r -> r.game().id().equals(game))
                 .sorted(Comparator.comparingInt((Room r) -> -r.summary().players())).toList();
         for (Room room : candidates) {
-            if (room.hold(player, now)) {
+            if (hold(room, player)) {
                 return room;
             }
         }
@@ -97,12 +147,12 @@ public class LocalRooms {
             // Read again: a room another caller created under this lock meanwhile is among them now.
             for (OpenRoom entry : registry.all()) {
                 Room room = entry.room();
-                if (room.game().id().equals(game) && room.hold(player, now)) {
+                if (room.game().id().equals(game) && hold(room, player)) {
                     return room;
                 }
             }
-            Room room = create(game, null);
-            room.hold(player, now);
+            Room room = create(game, null, player);
+            hold(room, player);
             return room;
         }
     }
@@ -119,6 +169,8 @@ public class LocalRooms {
     public boolean isDraining() {
         return registry.isDraining();
     }
+
+    private static final Map<String, String> RETRY_LATER = Map.of("Retry-After", "60");
 
     /** 503 {@code shutting_down} once the server is shutting down. */
     public void refuseWhileDraining() {
@@ -139,7 +191,7 @@ public class LocalRooms {
 
     /** A room of this node as the lobby lists it, reached at {@code base}. */
     public static Lobby.ListedRoom listed(RoomSummary s, String base) {
-        return new Lobby.ListedRoom(s.roomId(), s.game(), s.players(), s.capacity(), s.status(), null,
+        return new Lobby.ListedRoom(s.roomId(), s.game(), s.players(), s.seatsTaken(), s.capacity(), s.status(), null,
                 RoomUrls.wsUrl(base, s.roomId()));
     }
 }

@@ -82,7 +82,7 @@ public class RoomResource {
     @Path("/rooms")
     @Authenticated
     public Uni<Response> create(@Valid CreateRoom body) {
-        return lobby.create(body.game(), body.capacity()).map(room -> Response
+        return lobby.create(body.game(), body.capacity(), TokenClaims.of(identity).playerId()).map(room -> Response
                 .created(URI.create("/api/rooms/" + room.id())).entity(room.summary()).build());
     }
 

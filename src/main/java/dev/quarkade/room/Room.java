@@ -46,7 +46,7 @@ public final class Room {
         this(id, game, capacity, settings, listener, random);
         cycle.start(nowMs, List.of());
         outbox.record(++tick, cycle.world()); // tick 1 is the initial world, so a welcome always has a tick to show
-        monitor.publishSummary(0, status());
+        monitor.publishSummary(0, 0, status());
         monitor.publishReport(status(), tick, seats, nowMs);
     }
 
@@ -90,7 +90,7 @@ public final class Room {
         }
         room.outbox.record(room.tick, room.cycle.world());
         room.rosterChanged = true;
-        room.monitor.publishSummary(room.seats.occupied(), room.status());
+        room.monitor.publishSummary(room.seats.occupied(), room.seats.taken(nowMs), room.status());
         room.monitor.publishReport(room.status(), room.tick, room.seats, nowMs);
         return room;
     }
@@ -150,6 +150,16 @@ public final class Room {
      */
     public boolean hold(UUID playerId, long nowMs) {
         return !closed && seats.hold(playerId, nowMs, nowMs + settings.seatHold().toMillis());
+    }
+
+    /** Gives up the player's hold on a seat here, if they hold one and do not occupy it; safe from any thread. */
+    public void releaseHold(UUID playerId) {
+        seats.releaseHold(playerId);
+    }
+
+    /** Whether the player occupies a seat here (connected, or dropped within the grace); safe from any thread. */
+    public boolean isSeated(UUID playerId) {
+        return seats.isSeated(playerId);
     }
 
     /**
@@ -214,7 +224,7 @@ public final class Room {
             outbox.status(seats, status);
         }
         checkIdle(nowMs);
-        monitor.publishSummary(seats.occupied(), status());
+        monitor.publishSummary(seats.occupied(), seats.taken(nowMs), status());
         return rosterSent;
     }
 
@@ -238,7 +248,7 @@ public final class Room {
         }
         closed = true;
         long now = System.currentTimeMillis();
-        monitor.publishSummary(seats.occupied(), status());
+        monitor.publishSummary(seats.occupied(), seats.taken(nowMs), status());
         monitor.publishReport(status(), tick, seats, now);
         listener.roomClosed(id);
     }

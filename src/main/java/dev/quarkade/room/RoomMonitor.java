@@ -38,8 +38,8 @@ final class RoomMonitor {
         return stats.record(nowMs, nanos, bytesSent);
     }
 
-    void publishSummary(int players, RoomStatus status) {
-        summary = new RoomSummary(roomId, gameId, players, capacity, status.json());
+    void publishSummary(int players, int seatsTaken, RoomStatus status) {
+        summary = new RoomSummary(roomId, gameId, players, seatsTaken, capacity, status.json());
     }
 
     void publishReport(RoomStatus status, long tick, Seats seats, long nowMs) {

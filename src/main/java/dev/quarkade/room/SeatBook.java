@@ -16,22 +16,48 @@ final class SeatBook {
     private final int capacity;
     private final Set<UUID> seated = new HashSet<>();
     private final Map<UUID, Long> heldUntil = new HashMap<>();
+    /**
+     * Players whose hold ran out without a connection, until when they may not hold here again: otherwise asking the
+     * moment a hold ends would keep a seat for good. At most one entry per seat-hold granted, purged as they end.
+     */
+    private final Map<UUID, Long> lapsedUntil = new HashMap<>();
+    private long holdMs;
 
     SeatBook(int capacity) {
         this.capacity = capacity;
     }
 
-    /** Holds a seat for {@code player} until {@code untilMs}; true if they have one (held or occupied) afterwards. */
+    /**
+     * Holds a seat for {@code player} until {@code untilMs}; true if they have one (held or occupied) afterwards. A
+     * hold already there is kept as it is, never extended: asking again does not keep a seat from others for good.
+     */
     synchronized boolean hold(UUID player, long nowMs, long untilMs) {
         if (seated.contains(player)) {
             return true;
         }
         purge(nowMs);
-        if (heldUntil.containsKey(player) || seated.size() + heldUntil.size() < capacity) {
-            heldUntil.merge(player, untilMs, Math::max);
+        if (heldUntil.containsKey(player)) {
+            return true;
+        }
+        if (lapsedUntil.containsKey(player)) {
+            return false;
+        }
+        if (seated.size() + heldUntil.size() < capacity) {
+            heldUntil.put(player, untilMs);
+            holdMs = untilMs - nowMs;
             return true;
         }
         return false;
+    }
+
+    /** Gives up the player's hold, if they hold a seat and do not occupy one. */
+    synchronized void releaseHold(UUID player) {
+        heldUntil.remove(player);
+    }
+
+    /** Whether the player occupies a seat. */
+    synchronized boolean isSeated(UUID player) {
+        return seated.contains(player);
     }
 
     /** Turns the player's hold into an occupied seat; false when they had neither (the hold expired and the room filled). */
@@ -51,6 +77,7 @@ final class SeatBook {
     synchronized void release(UUID player) {
         seated.remove(player);
         heldUntil.remove(player);
+        lapsedUntil.remove(player);
     }
 
     synchronized int occupied() {
@@ -63,7 +90,16 @@ final class SeatBook {
         return seated.size() + heldUntil.size();
     }
 
+    /** Ends the holds due by {@code nowMs}; a player whose hold ended waits as long again before holding here anew. */
     private void purge(long nowMs) {
-        heldUntil.values().removeIf(until -> until <= nowMs);
+        lapsedUntil.values().removeIf(until -> until <= nowMs);
+        var holds = heldUntil.entrySet().iterator();
+        while (holds.hasNext()) {
+            var hold = holds.next();
+            if (hold.getValue() <= nowMs) {
+                lapsedUntil.put(hold.getKey(), hold.getValue() + holdMs);
+                holds.remove();
+            }
+        }
     }
 }

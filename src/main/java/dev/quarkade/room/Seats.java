@@ -87,6 +87,16 @@ final class Seats {
         return o;
     }
 
+    /** Gives up the player's hold (not a seat they occupy); any thread. */
+    void releaseHold(UUID player) {
+        book.releaseHold(player);
+    }
+
+    /** Whether the player occupies a seat (connected or within their grace); any thread. */
+    boolean isSeated(UUID player) {
+        return book.isSeated(player);
+    }
+
     /** Frees the occupant's seat. */
     void release(Occupant o) {
         occupants[o.player.seat()] = null;

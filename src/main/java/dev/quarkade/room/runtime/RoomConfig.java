@@ -47,6 +47,20 @@ public interface RoomConfig {
     @WithDefault("256")
     int inboxPerSeat();
 
+    /**
+     * Rooms open on this node at most; creating one more is refused (429 {@code server_full}). Rooms restored from a
+     * snapshot are never refused.
+     */
+    @WithDefault("1000")
+    int maxRooms();
+
+    /**
+     * Open rooms one player may have created on this node (POST /api/rooms, or a join-or-create that found no free
+     * seat); one more is refused (429 {@code too_many_rooms}) until one of theirs closes.
+     */
+    @WithDefault("3")
+    int maxRoomsPerPlayer();
+
     /** Chat lines one player may send per minute; more are dropped. */
     @WithDefault("20")
     int chatPerMinute();

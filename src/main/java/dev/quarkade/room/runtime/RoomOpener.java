@@ -22,14 +22,19 @@ public class RoomOpener {
     private static final int ID_LENGTH = 12;
 
     private final GameCatalog games;
+    private final RoomRegistry registry;
+    private final int maxRooms;
     private final RoomTicker ticker;
     private final RoomSettings settings;
     private final RoomEvents listener;
     /** Created with the bean at run time, never at build time: room ids and match seeds must not be predictable. */
     private final SecureRandom seeds = new SecureRandom();
 
-    RoomOpener(GameCatalog games, RoomTicker ticker, RoomSettings settings, RoomEvents listener) {
+    RoomOpener(GameCatalog games, RoomRegistry registry, RoomConfig config, RoomTicker ticker, RoomSettings settings,
+            RoomEvents listener) {
         this.games = games;
+        this.registry = registry;
+        this.maxRooms = config.maxRooms();
         this.ticker = ticker;
         this.settings = settings;
         this.listener = listener;
@@ -39,9 +44,13 @@ public class RoomOpener {
      * Creates a room of {@code gameId} with {@code capacity} seats (null: the game's default) and starts it.
      *
      * @throws UnknownGameException for a game this server lacks or a capacity it does not allow
+     * @throws RoomLimitException when {@code quarkade.room.max-rooms} are open here
      */
     public Room create(String gameId, Integer capacity) {
         Game game = games.require(gameId, capacity);
+        if (registry.size() >= maxRooms) {
+            throw new RoomLimitException(maxRooms + " rooms are open on this server");
+        }
         int seats = GameCatalog.seatsOf(game, capacity);
         Room room = new Room(newRoomId(), game, seats, settings, listener, new SplittableRandom(seeds.nextLong()),
                 System.currentTimeMillis());
