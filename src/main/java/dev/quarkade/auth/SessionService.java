@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -84,18 +86,44 @@ public class SessionService {
                 .replaceWithVoid();
     }
 
-    /** Whether tokens of this session may still be used; the in-memory revocations first, then the database. */
+    /**
+     * Whether tokens of this session may still be used; the in-memory revocations first, then a session the database
+     * confirmed within the last {@link #CONFIRMED_FOR_NANOS} (so a burst of handshakes or TOKEN_REFRESH messages of one
+     * session costs one query), then the database. A revocation on this node is in {@code revoked} at once, so the
+     * cache never lets a revoked session through here.
+     */
     public Uni<Boolean> isActive(UUID sessionId, UUID playerId) {
         if (revoked.contains(sessionId)) {
             return Uni.createFrom().item(false);
+        }
+        long now = System.nanoTime();
+        Confirmed recent = confirmed.get(sessionId);
+        if (recent != null && recent.playerId().equals(playerId) && now - recent.atNanos() < CONFIRMED_FOR_NANOS) {
+            return Uni.createFrom().item(true);
         }
         return Panache.withSession(() -> sessions.findById(sessionId)).map(session -> {
             if (session != null && session.revokedAt != null) {
                 revoked.add(sessionId);
             }
-            return session != null && session.revokedAt == null && session.playerId.equals(playerId);
+            boolean active = session != null && session.revokedAt == null && session.playerId.equals(playerId);
+            if (active) {
+                if (confirmed.size() >= MAX_CONFIRMED) {
+                    confirmed.clear();
+                }
+                confirmed.put(sessionId, new Confirmed(playerId, now));
+            }
+            return active;
         });
     }
+
+    /** A session the database found active at {@code atNanos}. */
+    private record Confirmed(UUID playerId, long atNanos) {
+    }
+
+    private static final long CONFIRMED_FOR_NANOS = Duration.ofSeconds(2).toNanos();
+    /** Bounds the cache: past it, it starts over (a cache miss costs one query, nothing else). */
+    private static final int MAX_CONFIRMED = 10_000;
+    private final Map<UUID, Confirmed> confirmed = new ConcurrentHashMap<>();
 
     private Uni<Rotation> rotate(RefreshToken token, AuthSession session) {
         Instant now = Instant.now();

@@ -78,7 +78,8 @@ class ConnectionLifecycle {
         ConnectionChannel channel = new ConnectionChannel(connection, socket.channelHandlerContext(),
                 websocket.maxFramesInFlight(), metrics.messagesOut());
         PlayerConnection player = new PlayerConnection(claims.playerId(), room, channel,
-                new MessageRateLimiter(limits.messagesPerSecond(), limits.burst(), System.nanoTime()),
+                new MessageRateLimiter(limits.messagesPerSecond(), limits.burst(),
+                        limits.tokenRefreshInterval().toNanos(), System.nanoTime()),
                 new ConnectionLiveness(System.nanoTime()));
         connection.userData().put(PLAYER, player);
         FrameFailures.watch(http, connection);

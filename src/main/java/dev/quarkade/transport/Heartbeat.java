@@ -23,7 +23,8 @@ import io.vertx.core.buffer.Buffer;
 /**
  * Detects dead players from the transport, so rooms only hear "suspect", "dropped" and "back". Every
  * {@code quarkade.heartbeat.interval} each connection gets a WebSocket Ping carrying the send time; its Pong gives
- * the RTT. A connection that missed a Pong is suspect; one silent for {@code quarkade.heartbeat.timeout} is closed
+ * the RTT (only a Pong echoing a Ping the server sent: any other Pong shows the peer alive but measures nothing). A connection
+ * that missed a Pong is suspect; one silent for {@code quarkade.heartbeat.timeout} is closed
  * with 4000 and its player dropped at once, without waiting for TCP to notice: a half-open peer never would.
  */
 @ApplicationScoped
@@ -73,11 +74,11 @@ public class Heartbeat {
         connections.remove(connection.id());
     }
 
-    /** A Pong arrived: its payload is the send time of the Ping it answers. */
+    /** A Pong arrived: its payload is the send time of the Ping it answers, when it answers one of ours. */
     void ponged(PlayerConnection player, Buffer payload) {
         long now = System.nanoTime();
         player.liveness().ponged(now);
-        if (payload.length() == Long.BYTES) {
+        if (payload.length() == Long.BYTES && player.liveness().sentPing(payload.getLong(0))) {
             long rttNanos = now - payload.getLong(0);
             if (rttNanos >= 0 && rttNanos < timeoutNanos) {
                 rtt.record(rttNanos, TimeUnit.NANOSECONDS);
@@ -108,6 +109,7 @@ public class Heartbeat {
     }
 
     private static void ping(Tracked tracked, long now) {
+        tracked.player().liveness().pinged(now);
         tracked.connection().sendPing(Buffer.buffer(ByteBuffer.allocate(Long.BYTES).putLong(0, now).array()))
                 .subscribe().with(sent -> {
                 }, failed -> {

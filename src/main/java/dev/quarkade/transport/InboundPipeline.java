@@ -34,8 +34,7 @@ class InboundPipeline implements ClientMessage.Handler<PlayerConnection> {
 
     void receive(PlayerConnection player, Buffer frame) {
         metrics.messageIn();
-        if (!player.limiter().tryAcquire(System.nanoTime())) {
-            ServerClose.close(player.connection(), CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
+        if (!withinRate(player)) {
             return;
         }
         try {
@@ -43,6 +42,22 @@ class InboundPipeline implements ClientMessage.Handler<PlayerConnection> {
         } catch (ProtocolException e) {
             ServerClose.close(player.connection(), e.closeCode(), e.getMessage());
         }
+    }
+
+    /**
+     * A Ping or Pong from the client: it costs the same allowance as a message (a flood of control frames is a flood);
+     * false once the connection is over its rate, and closed.
+     */
+    boolean controlFrame(PlayerConnection player) {
+        return withinRate(player);
+    }
+
+    private static boolean withinRate(PlayerConnection player) {
+        if (player.limiter().tryAcquire(System.nanoTime())) {
+            return true;
+        }
+        ServerClose.close(player.connection(), CloseCodes.POLICY_VIOLATION, "rate limit exceeded");
+        return false;
     }
 
     @Override
@@ -84,6 +99,10 @@ class InboundPipeline implements ClientMessage.Handler<PlayerConnection> {
 
     @Override
     public void tokenRefresh(PlayerConnection player, ClientMessage.TokenRefresh refresh) {
+        if (!player.limiter().tryRefresh(System.nanoTime())) {
+            ServerClose.close(player.connection(), CloseCodes.POLICY_VIOLATION, "token refresh too often");
+            return;
+        }
         tokens.refresh(player, refresh.token());
     }
 

@@ -1,8 +1,9 @@
 package dev.quarkade.transport;
 
 /**
- * A token bucket per connection: {@code rate} messages per second on average, bursts up to {@code burst}. Called on
- * the connection's event loop only, so it needs no synchronization.
+ * A connection's allowance: a token bucket of {@code rate} messages per second on average, bursts up to {@code burst}
+ * (every message and control frame takes one), and at most one TOKEN_REFRESH per refresh interval. Called on the
+ * connection's event loop only, so it needs no synchronization.
  */
 final class MessageRateLimiter {
 
@@ -10,8 +11,11 @@ final class MessageRateLimiter {
     private final double burst;
     private double tokens;
     private long refilledAt;
+    private final long refreshIntervalNanos;
+    private long refreshedAt = Long.MIN_VALUE;
 
-    MessageRateLimiter(int perSecond, int burst, long nowNanos) {
+    MessageRateLimiter(int perSecond, int burst, long refreshIntervalNanos, long nowNanos) {
+        this.refreshIntervalNanos = refreshIntervalNanos;
         this.ratePerNano = perSecond / 1e9;
         this.burst = burst;
         this.tokens = burst;
@@ -26,6 +30,15 @@ final class MessageRateLimiter {
             return false;
         }
         tokens -= 1;
+        return true;
+    }
+
+    /** Takes the refresh allowance; false when the last TOKEN_REFRESH was less than the interval ago. */
+    boolean tryRefresh(long nowNanos) {
+        if (refreshedAt != Long.MIN_VALUE && nowNanos - refreshedAt < refreshIntervalNanos) {
+            return false;
+        }
+        refreshedAt = nowNanos;
         return true;
     }
 }

@@ -1,5 +1,7 @@
 package dev.quarkade.transport;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,4 +16,11 @@ public interface RateLimitConfig {
     /** Messages one connection may send in a burst above the average. */
     @WithDefault("120")
     int burst();
+
+    /**
+     * TOKEN_REFRESH messages are accepted at most once per this interval per connection (each costs a session check);
+     * one sooner closes the connection with 1008 "token refresh too often".
+     */
+    @WithDefault("10s")
+    Duration tokenRefreshInterval();
 }

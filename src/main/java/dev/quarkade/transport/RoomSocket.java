@@ -6,6 +6,7 @@ import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPingMessage;
 import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -16,7 +17,8 @@ import io.vertx.core.buffer.Buffer;
 /**
  * The room WebSocket: one connection per player per room, binary frames only. A thin adapter: a connection's life is
  * {@link ConnectionLifecycle}'s, its messages go through {@link InboundPipeline} (reached straight from Vert.x through
- * {@link InboundFrames} once the connection is open), its Pongs to the {@link Heartbeat}.
+ * {@link InboundFrames} once the connection is open), its Pings and Pongs count against its rate, and its Pongs go to
+ * the {@link Heartbeat}.
  */
 @WebSocket(path = RoomUrls.WS_TEMPLATE)
 public class RoomSocket {
@@ -62,11 +64,21 @@ public class RoomSocket {
         }
     }
 
+    /** Vert.x answers the Ping itself; here it only counts against the connection's rate. */
+    @OnPingMessage
+    @NonBlocking
+    void onPing(WebSocketConnection connection, Buffer payload) {
+        PlayerConnection player = ConnectionLifecycle.playerOf(connection);
+        if (player != null) {
+            pipeline.controlFrame(player);
+        }
+    }
+
     @OnPongMessage
     @NonBlocking
     void onPong(WebSocketConnection connection, Buffer payload) {
         PlayerConnection player = ConnectionLifecycle.playerOf(connection);
-        if (player != null) {
+        if (player != null && pipeline.controlFrame(player)) {
             heartbeat.ponged(player, payload);
         }
     }

@@ -3,7 +3,9 @@ package dev.quarkade.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.quarkade.game.arena.ArenaWorld;
 import dev.quarkade.protocol.CloseCodes;
 import dev.quarkade.protocol.ServerMessage;
+import dev.quarkade.testsupport.ClientMirror;
 import dev.quarkade.testsupport.RawWebSocket;
 import dev.quarkade.testsupport.TestPlayer;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -161,6 +164,55 @@ class HeartbeatTest {
         again.awaitWelcome();
         assertThat(again.mirror.welcome().resumed()).isTrue();
         assertThat(again.mirror.welcome().seat()).isEqualTo(player.mirror.welcome().seat());
+    }
+
+    @Test
+    void aFloodOfControlFramesIsHeldToTheMessageRateAndClosedWith1008() throws Exception {
+        RawWebSocket flood = rawPlayerInNewRoom("pingflood");
+        ByteArrayOutputStream burst = new ByteArrayOutputStream();
+        for (int i = 0; i < 500; i++) {
+            burst.write(RawWebSocket.encodeFrame(0x80 | (i % 2 == 0 ? RawWebSocket.PING : RawWebSocket.PONG), true,
+                    new byte[] { (byte) i }));
+        }
+        flood.sendBytes(burst.toByteArray());
+        RawWebSocket.Frame close = flood.awaitClose(15_000);
+        assertThat(close).as("closed for its Pings and Pongs alone").isNotNull();
+        assertThat(close.closeCode()).isEqualTo(CloseCodes.POLICY_VIOLATION);
+        assertThat(close.closeReason()).isEqualTo("rate limit exceeded");
+    }
+
+    @Test
+    void aPongTheServerDidNotAskForMeasuresNoRtt() throws Exception {
+        RawWebSocket forger = rawPlayerInNewRoom("forger");
+        ClientMirror mirror = new ClientMirror();
+        int honestPongs = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (honestPongs < 3 && System.nanoTime() < deadline) {
+            RawWebSocket.Frame frame = forger.read(200);
+            if (frame == null) {
+                continue;
+            }
+            if (frame.opcode() == RawWebSocket.BINARY) {
+                mirror.receive(frame.payload());
+            } else if (frame.opcode() == RawWebSocket.PING) {
+                // A forged Pong claiming the Ping went out 2.5 s ago (same JVM clock), then the honest answer.
+                byte[] forged = ByteBuffer.allocate(Long.BYTES)
+                        .putLong(0, System.nanoTime() - Duration.ofMillis(2500).toNanos()).array();
+                forger.send(true, RawWebSocket.PONG, forged);
+                forger.send(true, RawWebSocket.PONG, frame.payload());
+                honestPongs++;
+            }
+        }
+        assertThat(honestPongs).isEqualTo(3);
+        long after = System.nanoTime() + Duration.ofMillis(300).toNanos();
+        while (System.nanoTime() < after) {
+            RawWebSocket.Frame frame = forger.read(100);
+            if (frame != null && frame.opcode() == RawWebSocket.BINARY) {
+                mirror.receive(frame.payload());
+            }
+        }
+        assertThat(mirror.all(ServerMessage.State.class)).as("states arrived").isNotEmpty()
+                .allSatisfy(state -> assertThat(state.rttMs()).isLessThan(2000));
     }
 
     private RawWebSocket rawPlayerInNewRoom(String name) throws Exception {

@@ -16,8 +16,6 @@ import jakarta.inject.Inject;
 import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 
-import dev.quarkade.auth.Accounts;
-import dev.quarkade.auth.Forgery;
 import dev.quarkade.auth.InvalidTokenException;
 import dev.quarkade.auth.SigningKeys;
 import dev.quarkade.auth.TokenClaims;
@@ -27,7 +25,10 @@ import dev.quarkade.protocol.ClientMessage;
 import dev.quarkade.protocol.ProtocolException;
 import dev.quarkade.protocol.ServerCodec;
 import dev.quarkade.protocol.ServerMessage;
+import dev.quarkade.testsupport.Accounts;
+import dev.quarkade.testsupport.Forgery;
 import dev.quarkade.testsupport.UpgradeTestBase;
+import dev.quarkade.testsupport.WsClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
@@ -112,6 +113,21 @@ class TokenExpiryTest extends UpgradeTestBase {
             WsClient.Closed closed = ws.awaitClose(Duration.ofSeconds(10));
             assertEquals((short) 1008, closed.code());
             assertEquals("token refused", closed.reason());
+        }
+    }
+
+    @Test
+    void aSecondTokenRefreshWithinTheIntervalClosesWith1008() {
+        Accounts.Tokens player = Accounts.guest();
+        try (WsClient ws = WsClient.withBearer(vertx, roomPath, player.accessToken())) {
+            assertEquals(101, ws.status());
+            byte[] refresh = ClientCodec.encode(new ClientMessage.TokenRefresh(player.accessToken()));
+            // The default interval (10 s) is far longer than two writes in a row take, even on a loaded machine.
+            ws.socket().writeBinaryMessage(Buffer.buffer(refresh));
+            ws.socket().writeBinaryMessage(Buffer.buffer(refresh));
+            WsClient.Closed closed = ws.awaitClose(Duration.ofSeconds(10));
+            assertEquals((short) 1008, closed.code());
+            assertEquals("token refresh too often", closed.reason());
         }
     }
 
