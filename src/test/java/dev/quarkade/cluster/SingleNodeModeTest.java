@@ -61,4 +61,17 @@ class SingleNodeModeTest {
         given().baseUri(base.toString()).get("/api/rooms/nosuchroom123").then().statusCode(404)
                 .body("error", org.hamcrest.Matchers.equalTo("unknown_room"));
     }
+
+    @Test
+    void answersNeverPointAtAHostTakenFromTheRequest() {
+        TestPlayer player = TestPlayer.guest(base, "hosted");
+        String roomId = (String) player.joinOrCreateAt(base).get("roomId");
+        given().baseUri(base.toString()).header("Host", "evil.example:" + base.getPort()).get("/api/rooms/" + roomId)
+                .then().statusCode(200).body("roomId", org.hamcrest.Matchers.equalTo(roomId))
+                .body("wsUrl", org.hamcrest.Matchers.nullValue());
+        given().baseUri(base.toString()).header("Host", "evil.example").auth().oauth2(player.accessToken)
+                .contentType("application/json").body("{\"game\":\"arena\"}").post("/api/matchmaking/join-or-create")
+                .then().statusCode(200).body("wsUrl", org.hamcrest.Matchers.nullValue())
+                .body("wsPath", org.hamcrest.Matchers.equalTo("/ws/rooms/" + roomId));
+    }
 }
