@@ -13,13 +13,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.quarkade.game.PlayerResult;
-import dev.quarkade.game.arena.ArenaConfig;
 import dev.quarkade.game.arena.ArenaGame;
 import dev.quarkade.game.arena.ArenaWorld;
 import dev.quarkade.protocol.CloseCodes;
-import dev.quarkade.protocol.ProtocolException;
 import dev.quarkade.protocol.ServerMessage;
-import dev.quarkade.testsupport.ClientMirror;
+import dev.quarkade.testsupport.DecodingChannel;
+import dev.quarkade.testsupport.TestArenaConfig;
 
 class RoomTest {
 
@@ -50,8 +49,8 @@ class RoomTest {
 
     @Test
     void twoPlayersSeeEachOtherMove() {
-        FakeChannel alice = join(UUID.randomUUID(), "alice");
-        FakeChannel bob = join(UUID.randomUUID(), "bob");
+        DecodingChannel alice = join(UUID.randomUUID(), "alice");
+        DecodingChannel bob = join(UUID.randomUUID(), "bob");
         tick();
         int aliceEntity = alice.mirror.welcome().entityId();
         int before = bob.mirror.world().get(aliceEntity, ArenaWorld.PLAYER_X);
@@ -81,15 +80,87 @@ class RoomTest {
     }
 
     @Test
+    void askingAgainNeverExtendsAHoldAndASquatterWaitsBeforeHoldingAgain() {
+        UUID squatter = UUID.randomUUID();
+        long hold = SETTINGS.seatHold().toMillis();
+        for (int i = 0; i < 3; i++) {
+            assertThat(room.hold(UUID.randomUUID(), now)).isTrue();
+        }
+        assertThat(room.hold(squatter, now)).isTrue();
+        assertThat(room.hold(squatter, now + hold - 1)).as("asking again keeps the hold as it is").isTrue();
+        assertThat(room.hold(squatter, now + hold)).as("the hold ended when it was due, and is not renewed at once")
+                .isFalse();
+        assertThat(room.hold(squatter, now + 2 * hold - 1)).isFalse();
+        assertThat(room.hold(squatter, now + 2 * hold)).as("after waiting as long again").isTrue();
+    }
+
+    @Test
+    void aPlayerWhoseHoldEndedStillTakesAFreeSeatByConnecting() {
+        UUID late = UUID.randomUUID();
+        assertThat(room.hold(late, now)).isTrue();
+        now += SETTINGS.seatHold().toMillis();
+        assertThat(room.hold(late, now)).isFalse();
+        DecodingChannel channel = new DecodingChannel();
+        room.submit(new RoomCommand.Join(channel, late, "late"));
+        tick();
+        assertThat(channel.mirror.welcome()).as("a free seat is taken by a real connection").isNotNull();
+    }
+
+    @Test
+    void namesOfTwentyFourChineseOrEmojiCharactersPlayInARoomWithOthers() {
+        String chinese = "龍".repeat(24); // 72 bytes of UTF-8
+        String emoji = "\uD83D\uDC09".repeat(24); // 24 dragons, 96 bytes: the longest name sign-up accepts
+        DecodingChannel first = join(UUID.randomUUID(), chinese);
+        DecodingChannel second = join(UUID.randomUUID(), emoji);
+        DecodingChannel third = join(UUID.randomUUID(), "bob");
+        for (int i = 0; i < 3; i++) {
+            tick();
+        }
+        for (DecodingChannel c : List.of(first, second, third)) {
+            assertThat(c.closeCode).isNull();
+            List<ServerMessage.Roster> rosters = c.mirror.all(ServerMessage.Roster.class);
+            assertThat(rosters.get(rosters.size() - 1).seats()).extracting(ServerMessage.RosterEntry::name)
+                    .containsExactlyInAnyOrder(chinese, emoji, "bob");
+        }
+    }
+
+    @Test
+    void aConnectionThatFailsToTakeItsFramesClosesAloneAndTheRoomPlaysOn() {
+        DecodingChannel healthy = join(UUID.randomUUID(), "healthy");
+        DecodingChannel broken = new DecodingChannel() {
+            @Override
+            public void send(ByteBuffer frame) {
+                if (frames > 0) {
+                    throw new IllegalStateException("injected encoder failure");
+                }
+                super.send(frame);
+            }
+        };
+        UUID brokenPlayer = UUID.randomUUID();
+        assertThat(room.hold(brokenPlayer, now)).isTrue();
+        room.submit(new RoomCommand.Join(broken, brokenPlayer, "broken"));
+        tick();
+        tick();
+        int before = healthy.frames;
+        for (int i = 0; i < 5; i++) {
+            tick();
+        }
+        assertThat(broken.closeCode).isEqualTo(1011);
+        assertThat(healthy.closeCode).isNull();
+        assertThat(healthy.frames).as("the room plays on for the others").isGreaterThanOrEqualTo(before + 5);
+        assertThat(room.isClosed()).isFalse();
+    }
+
+    @Test
     void droppedPlayerKeepsSeatAndScoreDuringGraceAndResumes() {
         UUID id = UUID.randomUUID();
-        FakeChannel first = join(id, "carol");
+        DecodingChannel first = join(id, "carol");
         tick();
         int entity = first.mirror.welcome().entityId();
         room.submit(new RoomCommand.Disconnected(first));
         tick();
         now += SETTINGS.reconnectGrace().toMillis() - 1000;
-        FakeChannel again = join(id, "carol");
+        DecodingChannel again = join(id, "carol");
         tick();
         assertThat(again.mirror.welcome().resumed()).isTrue();
         assertThat(again.mirror.welcome().entityId()).isEqualTo(entity);
@@ -98,7 +169,7 @@ class RoomTest {
     @Test
     void seatIsReleasedAfterGrace() {
         UUID id = UUID.randomUUID();
-        FakeChannel first = join(id, "dave");
+        DecodingChannel first = join(id, "dave");
         tick();
         room.submit(new RoomCommand.Disconnected(first));
         tick();
@@ -110,9 +181,9 @@ class RoomTest {
     @Test
     void secondConnectionReplacesTheFirst() {
         UUID id = UUID.randomUUID();
-        FakeChannel first = join(id, "erin");
+        DecodingChannel first = join(id, "erin");
         tick();
-        FakeChannel second = join(id, "erin");
+        DecodingChannel second = join(id, "erin");
         tick();
         assertThat(first.closeCode).isEqualTo(CloseCodes.REPLACED);
         assertThat(second.mirror.welcome().resumed()).isTrue();
@@ -121,8 +192,8 @@ class RoomTest {
 
     @Test
     void eachConnectionIsFlushedOnceAtTheEndOfEveryTickItGotFrames() {
-        FakeChannel alice = join(UUID.randomUUID(), "alice");
-        FakeChannel bob = join(UUID.randomUUID(), "bob");
+        DecodingChannel alice = join(UUID.randomUUID(), "alice");
+        DecodingChannel bob = join(UUID.randomUUID(), "bob");
         tick(); // WELCOME, ROSTER and STATE to each: one flush each
         assertThat(alice.flushes).isEqualTo(1);
         assertThat(bob.flushes).isEqualTo(1);
@@ -140,8 +211,8 @@ class RoomTest {
 
     @Test
     void slowConsumerIsSkippedAndCatchesUpWithOneDelta() {
-        FakeChannel slow = join(UUID.randomUUID(), "slow");
-        FakeChannel mover = join(UUID.randomUUID(), "mover");
+        DecodingChannel slow = join(UUID.randomUUID(), "slow");
+        DecodingChannel mover = join(UUID.randomUUID(), "mover");
         tick();
         room.submit(new RoomCommand.Ack(slow, slow.mirror.latestTick()));
         tick();
@@ -163,7 +234,7 @@ class RoomTest {
     @Test
     void matchEndsWithResultsAndTheNextOneStartsAfterTheIntermission() {
         room = newRoom(Duration.ofMillis(100)); // 3 ticks at 30 Hz
-        FakeChannel p = join(UUID.randomUUID(), "fay");
+        DecodingChannel p = join(UUID.randomUUID(), "fay");
         for (int i = 0; i < 5; i++) {
             tick();
         }
@@ -187,8 +258,8 @@ class RoomTest {
 
     @Test
     void chatIsRelayedToEveryoneAndRateLimited() {
-        FakeChannel a = join(UUID.randomUUID(), "gus");
-        FakeChannel b = join(UUID.randomUUID(), "hal");
+        DecodingChannel a = join(UUID.randomUUID(), "gus");
+        DecodingChannel b = join(UUID.randomUUID(), "hal");
         tick();
         for (int i = 0; i < 30; i++) {
             room.submit(new RoomCommand.Chat(a, "hi " + i));
@@ -197,9 +268,9 @@ class RoomTest {
         assertThat(b.mirror.all(ServerMessage.ChatRelay.class)).hasSize(SETTINGS.chatPerMinute());
     }
 
-    FakeChannel join(UUID id, String name) {
+    DecodingChannel join(UUID id, String name) {
         assertThat(room.hold(id, now)).isTrue();
-        FakeChannel channel = new FakeChannel();
+        DecodingChannel channel = new DecodingChannel();
         room.submit(new RoomCommand.Join(channel, id, name));
         return channel;
     }
@@ -209,72 +280,4 @@ class RoomTest {
         room.tick(now);
     }
 
-    /** A connection that decodes what it receives like a client would. */
-    static final class FakeChannel implements PlayerChannel {
-        final ClientMirror mirror = new ClientMirror();
-        boolean writable = true;
-        int frames;
-        /** Frames sent since the last flush, and how many times the room flushed. */
-        int unflushed;
-        int flushes;
-        Integer closeCode;
-
-        @Override
-        public boolean isWritable() {
-            return writable;
-        }
-
-        @Override
-        public void send(ByteBuffer frame) {
-            byte[] bytes = new byte[frame.remaining()];
-            frame.get(bytes);
-            frames++;
-            unflushed++;
-            try {
-                mirror.receive(bytes);
-            } catch (ProtocolException e) {
-                throw new AssertionError("server sent a frame its own decoder rejects", e);
-            }
-        }
-
-        @Override
-        public void flush() {
-            if (unflushed > 0) {
-                flushes++;
-                unflushed = 0;
-            }
-        }
-
-        @Override
-        public void close(int code, String reason) {
-            closeCode = code;
-        }
-
-        @Override
-        public int rttMillis() {
-            return 20;
-        }
-    }
-
-    record TestArenaConfig(Duration matchDuration) implements ArenaConfig {
-        @Override
-        public int orbs() {
-            return 4;
-        }
-
-        @Override
-        public int playerSpeed() {
-            return 12;
-        }
-
-        @Override
-        public int orbValue() {
-            return 1;
-        }
-
-        @Override
-        public int maxCapacity() {
-            return 16;
-        }
-    }
 }
