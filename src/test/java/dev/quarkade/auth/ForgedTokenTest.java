@@ -14,8 +14,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.quarkade.testsupport.Accounts;
+import dev.quarkade.testsupport.Forgery;
 import dev.quarkade.testsupport.UpgradeTestBase;
-import dev.quarkade.transport.WsClient;
+import dev.quarkade.testsupport.WsClient;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Every attack on the access token, each refused both on a REST endpoint and at the WebSocket upgrade. */

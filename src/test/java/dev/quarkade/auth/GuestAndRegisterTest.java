@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.quarkade.testsupport.Accounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 

@@ -18,6 +18,7 @@ import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.Test;
 
+import dev.quarkade.testsupport.Accounts;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest

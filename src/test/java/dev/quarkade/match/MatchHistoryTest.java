@@ -13,14 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import dev.quarkade.game.PlayerResult;
-import dev.quarkade.persistence.WriteBehindQueue;
 import dev.quarkade.room.MatchEnded;
+import dev.quarkade.testsupport.PersistenceProbe;
 import dev.quarkade.testsupport.TestPlayer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,22 +35,19 @@ class MatchHistoryTest {
     URI base;
 
     @Inject
-    Event<MatchEnded> matchEnded;
-
-    @Inject
-    WriteBehindQueue queue;
+    PersistenceProbe probe;
 
     @Test
     void completedMatchesAppearInHistoryNewestFirstAndOnTheLeaderboard() {
         TestPlayer winner = TestPlayer.guest(base, "champ");
         TestPlayer loser = TestPlayer.guest(base, "runner");
         Instant end = Instant.now();
-        matchEnded.fireAsync(new MatchEnded("room-one", "arena", end.minusSeconds(240), end.minusSeconds(120), List.of(
+        probe.endMatch("room-one", end.minusSeconds(240), end.minusSeconds(120),
                 new PlayerResult(0, winner.playerId, winner.name, 7, 1),
-                new PlayerResult(1, loser.playerId, loser.name, 3, 2))));
-        matchEnded.fireAsync(new MatchEnded("room-two", "arena", end.minusSeconds(120), end, List.of(
+                new PlayerResult(1, loser.playerId, loser.name, 3, 2));
+        probe.endMatch("room-two", end.minusSeconds(120), end,
                 new PlayerResult(1, winner.playerId, winner.name, 5, 1),
-                new PlayerResult(0, loser.playerId, loser.name, 5, 1))));
+                new PlayerResult(0, loser.playerId, loser.name, 5, 1));
 
         await().atMost(WRITTEN).until(() -> history(loser.playerId, "").getList("$").size() == 2);
         JsonPath history = history(loser.playerId, "");
@@ -79,9 +75,9 @@ class MatchHistoryTest {
         MatchWrite write = new MatchWrite(UUID.randomUUID(), new MatchEnded("room-x", "arena", end.minusSeconds(60),
                 end, List.of(new PlayerResult(0, player.playerId, player.name, 4, 1))));
         // As after a commit whose acknowledgement was lost: the same write goes to the database again.
-        queue.submit(write);
-        queue.submit(write);
-        assertThat(queue.flush(WRITTEN)).isZero();
+        probe.queue().submit(write);
+        probe.queue().submit(write);
+        assertThat(probe.queue().flush(WRITTEN)).isZero();
 
         assertThat(history(player.playerId, "").getList("$")).hasSize(1);
         assertThat(standing(player.playerId)).containsEntry("wins", 1).containsEntry("matchesPlayed", 1);

@@ -5,25 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.quarkade.game.PlayerResult;
-import dev.quarkade.room.MatchEnded;
+import dev.quarkade.testsupport.PersistenceProbe;
 import dev.quarkade.testsupport.TestPlayer;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -44,13 +36,7 @@ class DatabaseCrashTest {
     URI base;
 
     @Inject
-    Event<MatchEnded> matchEnded;
-
-    @Inject
-    WriteBehindQueue queue;
-
-    @Inject
-    MeterRegistry registry;
+    PersistenceProbe probe;
 
     @Test
     void matchKeepsRunningThroughADatabaseCrashAndThePoolRecovers() throws Exception {
@@ -99,21 +85,21 @@ class DatabaseCrashTest {
         alice.connect(room).awaitWelcome();
         bob.connect(room).awaitWelcome();
         await().atMost(Duration.ofSeconds(10)).until(() -> count("connection_events WHERE player_id = ?", bob) == 1);
-        double retriesBefore = counter("quarkade.persistence.retries");
+        double retriesBefore = probe.counter("quarkade.persistence.retries");
 
         KillableDatabase.server.pause();
         long pausedAt = System.nanoTime();
         long tickAtPause = alice.mirror.latestTick();
         try {
             bob.close(4001, "left during the pause");
-            fireMatches("pause-room", alice, bob);
+            probe.endMatches("pause-room", MATCHES, alice, bob);
             CompletableFuture<Integer> signup = CompletableFuture.supplyAsync(() -> given().baseUri(base.toString())
                     .contentType("application/json").body(Map.of("name", "patient")).post("/api/auth/guest")
                     .statusCode());
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> readiness() == 503);
             long downAfterMs = (System.nanoTime() - pausedAt) / 1_000_000;
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> counter("quarkade.persistence.retries") > retriesBefore);
+                    .until(() -> probe.counter("quarkade.persistence.retries") > retriesBefore);
             long retriedAfterMs = (System.nanoTime() - pausedAt) / 1_000_000;
             // An upgrade needs the session store: it is refused with 503, not held until the database wakes.
             long upgradeAt = System.nanoTime();
@@ -121,7 +107,7 @@ class DatabaseCrashTest {
                     Map.of("Authorization", "Bearer " + carol.accessToken))).isEqualTo(503);
             long upgradeMs = (System.nanoTime() - upgradeAt) / 1_000_000;
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> !alice.isClosed());
-            assertThat(queue.pending()).isGreaterThanOrEqualTo(MATCHES + 1);
+            assertThat(probe.queue().pending()).isGreaterThanOrEqualTo(MATCHES + 1);
 
             KillableDatabase.server.resume();
             long resumedAt = System.nanoTime();
@@ -129,7 +115,7 @@ class DatabaseCrashTest {
             long ticksDuringPause = alice.mirror.latestTick() - tickAtPause;
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> readiness() == 200);
             long upAfterMs = (System.nanoTime() - resumedAt) / 1_000_000;
-            await().atMost(Duration.ofSeconds(20)).until(() -> queue.pending() == 0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> probe.queue().pending() == 0);
             long drainedAfterMs = (System.nanoTime() - resumedAt) / 1_000_000;
             assertThat(signup.get(20, TimeUnit.SECONDS)).as("the account asked for during the pause").isEqualTo(200);
             System.out.printf("[measure] PostgreSQL SIGSTOP for %d ms: readiness DOWN after %d ms, first retry after "
@@ -165,11 +151,11 @@ class DatabaseCrashTest {
         int terminated = KillableDatabase.server.terminateBackends();
         long terminatedAt = System.nanoTime();
         bob.close(4002, "left after the terminate");
-        fireMatches("terminate-room", alice, bob);
+        probe.endMatches("terminate-room", MATCHES, alice, bob);
         TestPlayer newcomer = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .ignoreExceptions().until(() -> TestPlayer.guest(base, "newcomer"), p -> p != null);
         long accountAfterMs = (System.nanoTime() - terminatedAt) / 1_000_000;
-        await().atMost(Duration.ofSeconds(10)).until(() -> queue.pending() == 0
+        await().atMost(Duration.ofSeconds(10)).until(() -> probe.queue().pending() == 0
                 && count("connection_events WHERE close_code = 4002 AND player_id = ?", bob) == 1);
         long drainedAfterMs = (System.nanoTime() - terminatedAt) / 1_000_000;
         System.out.printf("[measure] pg_terminate_backend on %d backends: a new account written %d ms after, "
@@ -183,28 +169,8 @@ class DatabaseCrashTest {
         alice.close();
     }
 
-    private void fireMatches(String room, TestPlayer first, TestPlayer second) {
-        Instant end = Instant.now();
-        for (int i = 0; i < MATCHES; i++) {
-            matchEnded.fireAsync(new MatchEnded(room, "arena", end.minusSeconds(60 + i), end.plusMillis(i),
-                    List.of(new PlayerResult(0, first.playerId, first.name, i, 1),
-                            new PlayerResult(1, second.playerId, second.name, 0, 2))));
-        }
-    }
-
-    private double counter(String name) {
-        return registry.get(name).counter().count();
-    }
-
     private long count(String fromWhere, TestPlayer player) throws Exception {
-        try (Connection connection = KillableDatabase.server.connect();
-                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM " + fromWhere)) {
-            query.setObject(1, player.playerId);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return PersistenceProbe.count(KillableDatabase.server, fromWhere, player);
     }
 
     private int readiness() {

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import dev.quarkade.game.arena.ArenaGame;
 import dev.quarkade.game.arena.ArenaWorld;
 import dev.quarkade.node.NodeName;
-import dev.quarkade.room.RoomTest.FakeChannel;
 import dev.quarkade.room.durable.DurableRooms;
 import dev.quarkade.room.durable.SnapshotStore;
 import dev.quarkade.room.runtime.RoomControl;
 import dev.quarkade.room.runtime.RoomRegistry;
+import dev.quarkade.testsupport.DecodingChannel;
 import dev.quarkade.testsupport.TestPlayer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -245,7 +245,7 @@ class DurableRoomsTest {
     private SavedRoom roomOfADeadNode(String roomId, UUID player, String name, int score) {
         Room room = new Room(roomId, arena, 4, RoomTest.SETTINGS, RoomListener.NONE, new Random(5), 1_000_000);
         assertThat(room.hold(player, 1_000_000)).isTrue();
-        FakeChannel channel = new FakeChannel();
+        DecodingChannel channel = new DecodingChannel();
         room.submit(new RoomCommand.Join(channel, player, name));
         room.tick(1_000_033);
         room.submit(new RoomCommand.Input(channel, 1, channel.mirror.latestTick(), new byte[] { 127, 0, 0 }));

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.quarkade.game.PlayerResult;
 import dev.quarkade.game.arena.ArenaGame;
-import dev.quarkade.room.RoomTest.FakeChannel;
+import dev.quarkade.testsupport.DecodingChannel;
+import dev.quarkade.testsupport.TestArenaConfig;
 
 /** The room inbox is bounded for player messages and never refuses the commands that keep seats honest. */
 class RoomInboxTest {
@@ -23,7 +24,7 @@ class RoomInboxTest {
             Duration.ofSeconds(10), Duration.ofSeconds(5), 4, 20, PER_SEAT, Duration.ofSeconds(6));
 
     long now = 1_000_000;
-    Room room = new Room("inbox", new ArenaGame(new RoomTest.TestArenaConfig(Duration.ofSeconds(120))), CAPACITY,
+    Room room = new Room("inbox", new ArenaGame(new TestArenaConfig(Duration.ofSeconds(120))), CAPACITY,
             SETTINGS, new RoomListener() {
                 @Override
                 public void matchEnded(String roomId, String game, Instant startedAt, Instant endedAt,
@@ -39,7 +40,7 @@ class RoomInboxTest {
     void playerMessagesBeyondTheBoundAreRefusedUntilTheNextTick() {
         UUID id = UUID.randomUUID();
         room.hold(id, now);
-        FakeChannel channel = new FakeChannel();
+        DecodingChannel channel = new DecodingChannel();
         room.submit(new RoomCommand.Join(channel, id, "flooder"));
         int accepted = 0;
         for (int seq = 1; seq <= 1000; seq++) {

@@ -32,7 +32,8 @@ import dev.quarkade.persistence.PersistenceConfig;
 import dev.quarkade.persistence.WriteBehindQueue;
 import dev.quarkade.protocol.CloseCodes;
 import dev.quarkade.protocol.ServerMessage;
-import dev.quarkade.room.RoomTest.FakeChannel;
+import dev.quarkade.testsupport.DecodingChannel;
+import dev.quarkade.testsupport.TestArenaConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -87,8 +88,8 @@ class RoomLifecycleFuzzTest {
     /** One account as the test believes it stands. */
     static final class Player {
         final UUID id = UUID.randomUUID();
-        FakeChannel channel;
-        final List<FakeChannel> deadChannels = new ArrayList<>();
+        DecodingChannel channel;
+        final List<DecodingChannel> deadChannels = new ArrayList<>();
         boolean seated;
         boolean leaving; // LEAVE queued: the seat is still taken until the tick applies it
         boolean dropped;
@@ -238,7 +239,7 @@ class RoomLifecycleFuzzTest {
     }
 
     private void openRoom(long seed) {
-        room = new Room("fuzz", new ArenaGame(new RoomTest.TestArenaConfig(Duration.ofSeconds(30))), CAPACITY,
+        room = new Room("fuzz", new ArenaGame(new TestArenaConfig(Duration.ofSeconds(30))), CAPACITY,
                 SETTINGS, new RoomListener() {
                     @Override
                     public void matchEnded(String roomId, String game, Instant startedAt, Instant endedAt,
@@ -260,7 +261,7 @@ class RoomLifecycleFuzzTest {
 
     /** An operator (or shutdown) closes the room under its players: all are closed with 4002, nobody stays seated. */
     private void dispose(long seed, int step) {
-        List<FakeChannel> live = players.stream().filter(p -> p.seated && !p.dropped && !p.leaving)
+        List<DecodingChannel> live = players.stream().filter(p -> p.seated && !p.dropped && !p.leaving)
                 .map(p -> p.channel).toList();
         room.close(CloseCodes.ROOM_CLOSED, "room closed");
         assertThat(live).as("live connections closed with 4002, seed %d step %d", seed, step)
@@ -310,7 +311,7 @@ class RoomLifecycleFuzzTest {
             }
             case 4 -> { // a dead connection's late messages must change nothing
                 if (!p.deadChannels.isEmpty()) {
-                    FakeChannel dead = p.deadChannels.get(random.nextInt(p.deadChannels.size()));
+                    DecodingChannel dead = p.deadChannels.get(random.nextInt(p.deadChannels.size()));
                     room.submit(new RoomCommand.Input(dead, 1_000_000, 0, new byte[] { 1, 1, 0 }));
                     room.submit(new RoomCommand.Disconnected(dead));
                     room.submit(new RoomCommand.Leave(dead));
@@ -343,7 +344,7 @@ class RoomLifecycleFuzzTest {
         if (p.channel != null) {
             p.deadChannels.add(p.channel); // replaced: the room closes it with 4001
         }
-        p.channel = new FakeChannel();
+        p.channel = new DecodingChannel();
         room.submit(new RoomCommand.Join(p.channel, p.id, "p"));
         p.seated = true;
         p.dropped = false;
@@ -389,9 +390,9 @@ class RoomLifecycleFuzzTest {
                 }
             }
         }
-        Set<FakeChannel> dead = new HashSet<>();
+        Set<DecodingChannel> dead = new HashSet<>();
         players.forEach(p -> dead.addAll(p.deadChannels));
-        for (FakeChannel d : dead) {
+        for (DecodingChannel d : dead) {
             if (d.closeCode != null) {
                 assertThat(d.closeCode).isIn(CloseCodes.REPLACED, CloseCodes.NORMAL, CloseCodes.ROOM_CLOSED);
             }

@@ -10,12 +10,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.quarkade.game.arena.ArenaConfig;
 import dev.quarkade.game.arena.ArenaGame;
 import dev.quarkade.game.arena.ArenaWorld;
 import dev.quarkade.protocol.CloseCodes;
-import dev.quarkade.room.RoomTest.FakeChannel;
 import dev.quarkade.sync.WorldState;
+import dev.quarkade.testsupport.DecodingChannel;
+import dev.quarkade.testsupport.TestArenaConfig;
 
 /** A room snapshot taken before a dev-mode hot reload brings the room back with its seats, world and tick. */
 class RoomRestoreTest {
@@ -29,7 +29,7 @@ class RoomRestoreTest {
     void restoredRoomKeepsSeatsWorldAndTickAndAppliesTheNewRules() throws Exception {
         Room before = new Room("r7", arena(12), 4, RoomTest.SETTINGS, NO_LISTENER, new Random(3), now);
         UUID id = UUID.randomUUID();
-        FakeChannel first = join(before, id, "ivy");
+        DecodingChannel first = join(before, id, "ivy");
         tick(before);
         int entity = first.mirror.welcome().entityId();
         move(before, first);
@@ -46,7 +46,7 @@ class RoomRestoreTest {
         assertThat(after.id()).isEqualTo("r7");
         assertThat(after.summary().players()).isEqualTo(1);
         assertThat(after.hold(UUID.randomUUID(), now)).as("three free seats remain").isTrue();
-        FakeChannel again = join(after, id, "ivy");
+        DecodingChannel again = join(after, id, "ivy");
         tick(after);
         assertThat(again.mirror.welcome().resumed()).isTrue();
         assertThat(again.mirror.welcome().entityId()).isEqualTo(entity);
@@ -100,14 +100,14 @@ class RoomRestoreTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private FakeChannel join(Room room, UUID id, String name) {
+    private DecodingChannel join(Room room, UUID id, String name) {
         assertThat(room.hold(id, now)).isTrue();
-        FakeChannel channel = new FakeChannel();
+        DecodingChannel channel = new DecodingChannel();
         room.submit(new RoomCommand.Join(channel, id, name));
         return channel;
     }
 
-    private void move(Room room, FakeChannel channel) {
+    private void move(Room room, DecodingChannel channel) {
         room.submit(new RoomCommand.Input(channel, ++seq, channel.mirror.latestTick(), new byte[] { 127, 0, 0 }));
         tick(room);
     }
@@ -118,31 +118,6 @@ class RoomRestoreTest {
     }
 
     private static ArenaGame arena(int playerSpeed) {
-        return new ArenaGame(new ArenaConfig() {
-            @Override
-            public Duration matchDuration() {
-                return Duration.ofSeconds(120);
-            }
-
-            @Override
-            public int orbs() {
-                return 4;
-            }
-
-            @Override
-            public int playerSpeed() {
-                return playerSpeed;
-            }
-
-            @Override
-            public int orbValue() {
-                return 1;
-            }
-
-            @Override
-            public int maxCapacity() {
-                return 16;
-            }
-        });
+        return new ArenaGame(new TestArenaConfig(Duration.ofSeconds(120), playerSpeed));
     }
 }

@@ -65,6 +65,12 @@ public final class TestPlayer implements AutoCloseable {
                 (String) body.get("accessToken"));
     }
 
+    /** A guest seated by quick play and connected, past its WELCOME: the start of most tests that play. */
+    public static TestPlayer playing(URI baseUri, String name) throws Exception {
+        TestPlayer player = guest(baseUri, name);
+        return player.connect(player.quickPlay()).awaitWelcome();
+    }
+
     /** The same account with a fresh client: what a reconnecting player is. It continues the input seq. */
     public TestPlayer sameAccount() {
         TestPlayer again = new TestPlayer(baseUri, trust, playerId, name, accessToken);

@@ -91,7 +91,7 @@ class FrozenPeerTest {
             List<PeerProcess.Target> targets = PeerProcess.Target.seatedGuests(base, "frozen", peers, accounts);
             Set<UUID> ids = accounts.stream().map(a -> a.playerId).collect(Collectors.toSet());
             try (PeerProcess peer = PeerProcess.startMany(List.of(), base.getHost(), base.getPort(), targets)) {
-                await().atMost(Duration.ofSeconds(10)).until(() -> seatedCount(ids) == peers);
+                await().atMost(Duration.ofSeconds(60)).until(() -> seatedCount(ids) == peers);
                 try (DropWatch watch = DropWatch.of(openConnections.listAll(), ids)) {
                     // Alive through more than a whole timeout: all answer the heartbeat, none is dropped.
                     await().during(Duration.ofMillis(FastHeartbeat.TIMEOUT_MS + FastHeartbeat.INTERVAL_MS))

@@ -13,8 +13,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.quarkade.auth.Accounts;
+import dev.quarkade.testsupport.Accounts;
 import dev.quarkade.testsupport.UpgradeTestBase;
+import dev.quarkade.testsupport.WsClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 

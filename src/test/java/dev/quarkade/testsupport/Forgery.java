@@ -1,4 +1,4 @@
-package dev.quarkade.auth;
+package dev.quarkade.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
@@ -12,6 +12,8 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
+
+import dev.quarkade.auth.SigningKeys;
 
 /** Test helper: builds the tokens an attacker would try, starting from a genuine token's claims. */
 public final class Forgery {

@@ -1,4 +1,4 @@
-package dev.quarkade.transport;
+package dev.quarkade.testsupport;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.quarkade.auth;
+package dev.quarkade.testsupport;
 
 import static io.restassured.RestAssured.given;
 
@@ -20,7 +20,7 @@ public final class Accounts {
     /** A player's answer from guest, register, login or refresh. */
     public record Tokens(UUID playerId, String name, String accessToken, String refreshToken, long expiresIn) {
 
-        static Tokens from(JsonPath json) {
+        public static Tokens from(JsonPath json) {
             return new Tokens(UUID.fromString(json.getString("playerId")), json.getString("name"),
                     json.getString("accessToken"), json.getString("refreshToken"), json.getLong("expiresIn"));
         }
