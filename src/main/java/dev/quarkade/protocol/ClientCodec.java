@@ -54,10 +54,7 @@ public final class ClientCodec {
     private static Input input(FrameReader r) throws ProtocolException {
         long seq = r.u32();
         long ack = r.u32();
-        if (r.remaining() > Limits.MAX_INPUT_PAYLOAD) {
-            throw ProtocolException.malformed("input payload over " + Limits.MAX_INPUT_PAYLOAD + " bytes");
-        }
-        return new Input(seq, ack, r.rest());
+        return new Input(seq, ack, r.rest(Limits.MAX_INPUT_PAYLOAD, "input payload"));
     }
 
     /** Rest of the frame as 1 to {@code max} bytes of strict UTF-8. */

@@ -122,6 +122,14 @@ public final class FrameReader {
         return bytes(remaining());
     }
 
+    /** The rest of the frame, malformed when it is longer than {@code maxBytes}. */
+    public byte[] rest(int maxBytes, String what) throws ProtocolException {
+        if (remaining() > maxBytes) {
+            throw ProtocolException.malformed(what + " over " + maxBytes + " bytes");
+        }
+        return rest();
+    }
+
     /** Strict UTF-8 of the next {@code n} bytes; invalid sequences are malformed rather than replaced. */
     public String utf8(int n) throws ProtocolException {
         need(n);

@@ -94,10 +94,7 @@ public final class ServerCodec {
     private static GameEvent gameEvent(FrameReader r) throws ProtocolException {
         long tick = r.u32();
         int type = r.u8();
-        if (r.remaining() > Limits.MAX_EVENT_PAYLOAD) {
-            throw ProtocolException.malformed("game event over " + Limits.MAX_EVENT_PAYLOAD + " bytes");
-        }
-        return new GameEvent(tick, type, r.rest());
+        return new GameEvent(tick, type, r.rest(Limits.MAX_EVENT_PAYLOAD, "game event"));
     }
 
     private static MatchStatus matchStatus(FrameReader r) throws ProtocolException {
