@@ -1,9 +1,7 @@
 package dev.quarkade.admin;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.quarkade.auth.RandomTokens;
 import dev.quarkade.auth.TokenClaims;
 
 /**
@@ -22,21 +21,24 @@ import dev.quarkade.auth.TokenClaims;
 public class FeedTickets {
 
     static final Duration TTL = Duration.ofSeconds(30);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int TICKET_BYTES = 24;
 
     /** What a ticket stands for: whose it is and when the feed it opens must end. */
     record Ticket(UUID adminId, Instant feedEndsAt, Instant expiresAt) {
     }
 
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
+    private final RandomTokens random;
+
+    FeedTickets(RandomTokens random) {
+        this.random = random;
+    }
 
     /** A new ticket for the admin holding {@code claims}. */
     public String issue(TokenClaims claims) {
         Instant now = Instant.now();
         tickets.values().removeIf(t -> t.expiresAt().isBefore(now));
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String value = random.urlSafe(TICKET_BYTES);
         tickets.put(value, new Ticket(claims.playerId(), claims.expiresAt(), now.plus(TTL)));
         return value;
     }

@@ -1,7 +1,6 @@
 package dev.quarkade.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -27,16 +26,17 @@ public class AuthService {
     static final int MIN_PASSWORD_LENGTH = 8;
     /** bcrypt ignores everything after 72 bytes; longer passwords are refused rather than silently cut. */
     static final int MAX_PASSWORD_BYTES = 72;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PlayerService playerService;
     private final PlayerRepository players;
     private final SessionService sessions;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
+    private final RandomTokens random;
 
     AuthService(PlayerService playerService, PlayerRepository players, SessionService sessions,
-            PasswordHasher hasher, LoginThrottle throttle) {
+            PasswordHasher hasher, LoginThrottle throttle, RandomTokens random) {
+        this.random = random;
         this.playerService = playerService;
         this.players = players;
         this.sessions = sessions;
@@ -46,7 +46,7 @@ public class AuthService {
 
     /** A new guest named {@code name}, or "Guest-NNNN" when none is given. */
     public Uni<AuthTokens> guest(String name) {
-        String guestName = name == null ? "Guest-%04d".formatted(RANDOM.nextInt(10_000)) : validName(name);
+        String guestName = name == null ? "Guest-%04d".formatted(random.nextInt(10_000)) : validName(name);
         return Panache.withTransaction(() -> playerService.createGuest(guestName).chain(sessions::start));
     }
 

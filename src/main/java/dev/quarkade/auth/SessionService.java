@@ -3,10 +3,8 @@ package dev.quarkade.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +28,6 @@ public class SessionService {
 
     private static final Logger LOG = Logger.getLogger(SessionService.class);
     private static final int REFRESH_TOKEN_BYTES = 32; // 256 bits
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SessionRepository sessions;
     private final RefreshTokenRepository refreshTokens;
@@ -40,11 +37,13 @@ public class SessionService {
     private final Event<SessionRevoked> revokedEvent;
     private final Duration refreshTtl;
     private final AdminConfig admins;
+    private final RandomTokens random;
 
     SessionService(SessionRepository sessions, RefreshTokenRepository refreshTokens, PlayerRepository players,
             TokenIssuer issuer, RevokedSessions revoked, Event<SessionRevoked> revokedEvent, JwtConfig config,
-            AdminConfig admins) {
+            AdminConfig admins, RandomTokens random) {
         this.admins = admins;
+        this.random = random;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.players = players;
@@ -160,9 +159,7 @@ public class SessionService {
     }
 
     private Uni<String> newRefreshToken(UUID sessionId) {
-        byte[] bytes = new byte[REFRESH_TOKEN_BYTES];
-        RANDOM.nextBytes(bytes);
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String value = random.urlSafe(REFRESH_TOKEN_BYTES);
         RefreshToken token = new RefreshToken();
         token.tokenHash = sha256(value);
         token.sessionId = sessionId;

@@ -33,7 +33,12 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (ExecutionMode.current() != ExecutionMode.RUNTIME_INIT) {
+        return sources(context, ExecutionMode.current(), ImageMode.current());
+    }
+
+    /** What the factory adds in {@code mode}, in a JVM or a native executable ({@code image}). */
+    static Iterable<ConfigSource> sources(ConfigSourceContext context, ExecutionMode mode, ImageMode image) {
+        if (mode != ExecutionMode.RUNTIME_INIT) {
             // Build time and static init (which a native build runs inside the compiler) must not start a server.
             return Collections.emptyList();
         }
@@ -44,7 +49,7 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
             }
             return source(Map.of(JDBC_URL, "jdbc:" + reactiveUrl.replaceFirst("^vertx-reactive:", "")));
         }
-        if (ImageMode.current() == ImageMode.NATIVE_RUN) {
+        if (image == ImageMode.NATIVE_RUN) {
             // The embedded server is unpacked from binaries inside the jar and run as processes: never tried in a
             // native executable, which therefore needs its own PostgreSQL (docs/deployment.md).
             throw new IllegalStateException("A native Quarkade needs an external PostgreSQL: set " + REACTIVE_URL

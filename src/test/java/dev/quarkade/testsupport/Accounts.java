@@ -42,6 +42,12 @@ public final class Accounts {
                 .post("/api/auth/register").then().statusCode(201).extract().jsonPath());
     }
 
+    public static Tokens login(String username, String password) {
+        return Tokens.from(given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .post("/api/auth/login").then().statusCode(200).extract().jsonPath());
+    }
+
     public static Tokens refresh(String refreshToken) {
         return Tokens.from(given().contentType(ContentType.JSON).body(Map.of("refreshToken", refreshToken))
                 .post("/api/auth/refresh").then().statusCode(200).extract().jsonPath());

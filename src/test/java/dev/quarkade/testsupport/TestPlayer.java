@@ -93,6 +93,18 @@ public final class TestPlayer implements AutoCloseable {
                 .extract().path("roomId");
     }
 
+    /** POST /api/rooms: a new arena room of its own, for tests whose players must meet in one room. */
+    public String createRoom() {
+        return request(baseUri, trust).auth().oauth2(accessToken).contentType(ContentType.JSON)
+                .body(Map.of("game", "arena")).post("/api/rooms").then().statusCode(201).extract().path("roomId");
+    }
+
+    /** POST /api/rooms/{id}/join: holds a seat in that room; answers the room id. */
+    public String join(String roomId) {
+        return request(baseUri, trust).auth().oauth2(accessToken).post("/api/rooms/" + roomId + "/join").then()
+                .statusCode(200).extract().path("roomId");
+    }
+
     /**
      * POST /api/matchmaking/join-or-create for the arena on the node at {@code nodeUri} (any node of a cluster): the
      * whole answer (roomId, wsUrl, wsPath, seatHeldMs).
