@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,8 @@ public class AuthService {
     /** Letters, marks, digits, punctuation, symbols and plain spaces: no control or invisible format characters. */
     private static final Pattern PRINTABLE = Pattern.compile("[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S} ]+");
     static final int MAX_NAME_LENGTH = 24;
+    /** Letters and symbols that render as blank space: the Hangul fillers and the blank Braille pattern. */
+    private static final Set<Integer> BLANK = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
     static final int MIN_PASSWORD_LENGTH = 8;
     /** bcrypt ignores everything after 72 bytes; longer passwords are refused rather than silently cut. */
     static final int MAX_PASSWORD_BYTES = 72;
@@ -94,10 +97,25 @@ public class AuthService {
     static String validName(String name) {
         String trimmed = name.strip();
         int length = trimmed.codePointCount(0, trimmed.length());
-        if (length < 1 || length > MAX_NAME_LENGTH || !PRINTABLE.matcher(trimmed).matches()) {
-            throw ApiException.badRequest("invalid_name", "A name is 1 to 24 printable characters");
+        if (length < 1 || length > MAX_NAME_LENGTH || !PRINTABLE.matcher(trimmed).matches() || !visible(trimmed)) {
+            throw ApiException.badRequest("invalid_name", "A name is 1 to 24 printable characters, not all of them invisible");
         }
         return trimmed;
+    }
+
+    /**
+     * A name other players can see: it does not start with a combining mark (there is nothing for it to sit on) and
+     * holds at least one character that draws something, not only marks or the fillers that render blank.
+     */
+    private static boolean visible(String name) {
+        return !isMark(name.codePointAt(0)) && name.codePoints()
+                .anyMatch(cp -> !isMark(cp) && !Character.isSpaceChar(cp) && !BLANK.contains(cp));
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static void validPassword(String password) {

@@ -420,9 +420,10 @@ public final class Room {
         @Override
         public void chat(RoomCommand.Chat chat) {
             Occupant o = seats.of(chat.channel());
-            // Over the chat allowance the line is dropped; the sender keeps playing.
-            if (o != null && o.chat.take(nowMs)) {
-                outbox.chat(seats, o.player.seat(), chat.text());
+            // Over the chat allowance the line is dropped; the sender keeps playing. So is a line with nothing visible.
+            String text = ChatText.clean(chat.text());
+            if (o != null && text != null && o.chat.take(nowMs)) {
+                outbox.chat(seats, o.player.seat(), text);
             }
         }
 

@@ -49,6 +49,19 @@ class GuestAndRegisterTest {
     }
 
     @Test
+    void namesThatRenderAsNothingAreRefusedAndNamesInAnyScriptKept() {
+        for (String invisible : new String[] { "\u0301\u0301\u0301", "\u0301abc", "\u3164\u3164", "\u2800",
+                "\u115F\u1160", "\u20DD" }) {
+            given().contentType(ContentType.JSON).body(Map.of("name", invisible)).post("/api/auth/guest").then()
+                    .statusCode(400).body("error", equalTo("invalid_name"));
+        }
+        for (String visible : new String[] { "小明", "Zoë", "e\u0301clair", "한국어 이름", "🎮🎮", "مرحبا" }) {
+            given().contentType(ContentType.JSON).body(Map.of("name", visible)).post("/api/auth/guest").then()
+                    .statusCode(200).body("name", equalTo(visible));
+        }
+    }
+
+    @Test
     void meShowsTheGuest() {
         Accounts.Tokens guest = Accounts.guest();
         given().auth().oauth2(guest.accessToken()).get("/api/me").then()

@@ -268,6 +268,20 @@ class RoomTest {
         assertThat(b.mirror.all(ServerMessage.ChatRelay.class)).hasSize(SETTINGS.chatPerMinute());
     }
 
+    @Test
+    void chatIsRelayedWithoutControlCharactersAndABlankLineIsNot() {
+        DecodingChannel a = join(UUID.randomUUID(), "ivy");
+        DecodingChannel b = join(UUID.randomUUID(), "jon");
+        tick();
+
+        room.submit(new RoomCommand.Chat(a, "\u001B[31mred\u001B[0m\nline\u0000 \u202Eevil 你好"));
+        room.submit(new RoomCommand.Chat(a, "\n\u200B\u202E "));
+        tick();
+
+        assertThat(b.mirror.all(ServerMessage.ChatRelay.class)).extracting(ServerMessage.ChatRelay::text)
+                .containsExactly("redline evil 你好");
+    }
+
     DecodingChannel join(UUID id, String name) {
         assertThat(room.hold(id, now)).isTrue();
         DecodingChannel channel = new DecodingChannel();
