@@ -39,12 +39,17 @@ import io.restassured.http.ContentType;
  * RFC 6455 conformance of the room endpoint, from a raw socket, in the sections of the Autobahn|Testsuite (case
  * numbers in the method names follow its numbering where a case matches one of ours). Every test seats a violator
  * next to a witness player in a fresh room, and then checks three things: the violator gets the right close code
- * within a second, the server logs no warning or stack trace, and the witness keeps receiving its states.
+ * at once ({@link #CLOSE_WITHIN_MS}), the server logs no warning or stack trace, and the witness keeps receiving its states.
  */
 @QuarkusTest
 class WebSocketConformanceTest {
 
-    private static final int CLOSE_WITHIN_MS = 1000;
+    /**
+     * How soon the server must answer a violation: at once, not by a timeout (the quickest that could close the
+     * connection instead is the 6 s heartbeat). 3 s leaves room for a machine with both cores loaded, where a 100,000
+     * fragment case took 1.2 s; a quiet machine answers every case within 0.7 s (docs/reliability.md).
+     */
+    private static final int CLOSE_WITHIN_MS = 3000;
     private static final int PROTOCOL_ERROR = CloseCodes.PROTOCOL_ERROR;
     private static final int MINIMAL_STATE_TICKS = 3;
     /** Close latencies by case, printed at the end for docs/reliability.md. */
@@ -84,7 +89,8 @@ class WebSocketConformanceTest {
             long tick = witness.mirror.latestTick();
             await().atMost(Duration.ofSeconds(2))
                     .until(() -> witness.mirror.latestTick() >= tick + MINIMAL_STATE_TICKS || witness.isClosed());
-            assertThat(witness.isClosed()).as("the witness in the same room is unaffected").isFalse();
+            assertThat(witness.isClosed()).as("the witness in the same room is unaffected (closed: %s)",
+                    witness.closeReason()).isFalse();
             assertThat(witness.decodeFailure()).isNull();
             assertThat(log.problems()).as("no warning or stack trace in the server log").isEmpty();
         } finally {
@@ -607,21 +613,21 @@ class WebSocketConformanceTest {
      * RFC 6455 7.1.7, "Fail the WebSocket Connection": the server SHOULD send a Close with {@code code}, and MUST close
      * the TCP connection. Vert.x drops the socket right after the decoder's error, so when the client wrote more bytes
      * behind the bad frame the kernel may answer them with a reset that discards the Close in flight. Either way the
-     * connection must be gone within a second, and a Close, if any, must carry {@code code}.
+     * connection must be gone at once, and a Close, if any, must carry {@code code}.
      */
     private void expectFailed(int code) {
         Frame close = violator.awaitCloseOrEnd(CLOSE_WITHIN_MS + 500);
         long latencyMs = (System.nanoTime() - sentAtNanos) / 1_000_000;
         if (close == null) {
             FAILED_WITHOUT_CLOSE.incrementAndGet();
-            assertThat(latencyMs).as("connection failed within a second").isLessThanOrEqualTo(CLOSE_WITHIN_MS);
+            assertThat(latencyMs).as("connection failed at once").isLessThanOrEqualTo(CLOSE_WITHIN_MS);
             return;
         }
         assertThat(close.closeCode()).as("close code").isEqualTo(code);
         record(close);
     }
 
-    /** The violator gets a Close frame with {@code code} within a second of its last frame. */
+    /** The violator gets a Close frame with {@code code} at once after its last frame. */
     private void expectClose(int code) {
         Frame close = awaitCloseFrame();
         assertThat(close.closeCode()).as("close code").isEqualTo(code);
