@@ -16,6 +16,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -141,16 +142,16 @@ public final class TestPlayer implements AutoCloseable {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(node.getHost())
                 .setPort(node.getPort()).setSsl("https".equals(node.getScheme())).setURI(path);
         headers.forEach(options::addHeader);
-        // Handlers go on in the connect callback, on the socket's event loop, before it reads another frame: set after
-        // get() returns, a WELCOME arriving in between would be lost.
-        socket = client.connect(options).map(ws -> {
-            ws.binaryMessageHandler(this::receive);
-            ws.closeHandler(v -> {
-                closeReason = ws.closeReason();
-                closeCode.complete(ws.closeStatusCode() == null ? -1 : (int) ws.closeStatusCode());
-            });
-            return ws;
-        }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        // Handlers go on before the connection exists. Set in a callback of connect(), they could come too late: when
+        // the upgrade completes before the callback is attached (a test thread descheduled on a loaded machine), the
+        // callback runs on the test thread while the event loop already delivers the WELCOME, to no handler.
+        ClientWebSocket ws = client.webSocket();
+        ws.binaryMessageHandler(this::receive);
+        ws.closeHandler(v -> {
+            closeReason = ws.closeReason();
+            closeCode.complete(ws.closeStatusCode() == null ? -1 : (int) ws.closeStatusCode());
+        });
+        socket = ws.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         return this;
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -38,11 +39,11 @@ public final class WsClient implements AutoCloseable {
                 .setAllowOriginHeader(headers.containsKey("Origin"));
         headers.forEach(options::addHeader);
         try {
-            ws.socket = ws.client.connect(options).toCompletionStage().toCompletableFuture()
-                    .get(10, TimeUnit.SECONDS);
+            // The close handler goes on before the connection exists, so a Close the server sends at once is seen.
+            ClientWebSocket socket = ws.client.webSocket();
+            socket.closeHandler(v -> ws.closed.complete(new Closed(socket.closeStatusCode(), socket.closeReason())));
+            ws.socket = socket.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             ws.status = 101;
-            ws.socket.closeHandler(v -> ws.closed.complete(new Closed(ws.socket.closeStatusCode(),
-                    ws.socket.closeReason())));
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof UpgradeRejectedException rejected) {
                 ws.status = rejected.getStatus();
