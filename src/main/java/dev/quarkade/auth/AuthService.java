@@ -39,12 +39,12 @@ public class AuthService {
 
     AuthService(PlayerService playerService, PlayerRepository players, SessionService sessions,
             PasswordHasher hasher, LoginThrottle throttle, RandomTokens random) {
-        this.random = random;
         this.playerService = playerService;
         this.players = players;
         this.sessions = sessions;
         this.hasher = hasher;
         this.throttle = throttle;
+        this.random = random;
     }
 
     /** A new guest named {@code name}, or "Guest-NNNN" when none is given. */

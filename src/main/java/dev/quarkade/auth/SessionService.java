@@ -43,7 +43,6 @@ public class SessionService {
             TokenIssuer issuer, RevokedSessions revoked, Event<SessionRevoked> revokedEvent, JwtConfig config,
             AdminConfig admins, RandomTokens random) {
         this.admins = admins;
-        this.random = random;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.players = players;
@@ -51,6 +50,7 @@ public class SessionService {
         this.revoked = revoked;
         this.revokedEvent = revokedEvent;
         this.refreshTtl = config.refreshTtl();
+        this.random = random;
     }
 
     /** Opens a session for a freshly created or authenticated player; must run inside a transaction. */

@@ -421,8 +421,11 @@ public final class Room {
         public void chat(RoomCommand.Chat chat) {
             Occupant o = seats.of(chat.channel());
             // Over the chat allowance the line is dropped; the sender keeps playing. So is a line with nothing visible.
+            if (o == null) {
+                return;
+            }
             String text = ChatText.clean(chat.text());
-            if (o != null && text != null && o.chat.take(nowMs)) {
+            if (text != null && o.chat.take(nowMs)) {
                 outbox.chat(seats, o.player.seat(), text);
             }
         }
