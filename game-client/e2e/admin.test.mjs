@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, openConsole, PackagedApp, quickPlay, registerOperator, signInAsGuest } from './app.mjs';
+import { launchBrowser, openConsole, PackagedApp, quickPlay, signInAsGuest } from './app.mjs';
 
 describe('operator console, end to end', { timeout: 120_000 }, () => {
   let app;
@@ -12,8 +12,7 @@ describe('operator console, end to end', { timeout: 120_000 }, () => {
 
   before(async () => {
     browser = await launchBrowser();
-    app = await PackagedApp.start();
-    await registerOperator(app.url);
+    app = await PackagedApp.start({ operator: true });
   });
 
   after(async () => {

@@ -23,7 +23,7 @@ const READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 export const VIEWPORT = { width: 1280, height: 800 };
-/** The operator account the app is started with (quarkade.admin.usernames); tests register it first thing. */
+/** The operator account of `PackagedApp.start({ operator: true })` (listed in quarkade.admin.usernames). */
 export const OPERATOR = { username: 'operator', password: 'operator-e2e-password' };
 
 function freePort() {
@@ -41,11 +41,26 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /** The packaged app as a child process; `stop()` always ends it and its database, and removes its files. */
 export class PackagedApp {
-  /** Starts the jar and resolves once /q/health/ready answers UP. */
-  static async start() {
+  /**
+   * Starts the jar and resolves once /q/health/ready answers UP. With `operator`, the operator account is registered
+   * first and the app restarted with it listed in quarkade.admin.usernames, as an operator does it: a listed name
+   * cannot be registered.
+   */
+  static async start({ operator = false } = {}) {
     if (!existsSync(JAR)) throw new Error(`${JAR} is missing: run ./mvnw package first`);
-    const port = await freePort();
     const home = mkdtempSync(join(tmpdir(), 'quarkade-e2e-'));
+    if (!operator) return PackagedApp.launch(home, []);
+    const first = await PackagedApp.launch(home, []);
+    try {
+      await registerOperator(first.url);
+    } finally {
+      await first.stop({ keepFiles: true });
+    }
+    return PackagedApp.launch(home, [`-Dquarkade.admin.usernames=${OPERATOR.username}`]);
+  }
+
+  static async launch(home, options) {
+    const port = await freePort();
     mkdirSync(join(targetDir, 'e2e'), { recursive: true });
     const logFile = join(targetDir, 'e2e', `app-${port}.log`);
     const log = createWriteStream(logFile);
@@ -57,7 +72,10 @@ export class PackagedApp {
         '-Dquarkus.http.host=127.0.0.1',
         `-Dquarkade.embedded-db.data-dir=${join(home, 'pgdata')}`,
         `-Dquarkade.jwt.key-dir=${join(home, 'keys')}`,
-        `-Dquarkade.admin.usernames=${OPERATOR.username}`,
+        // Every test player signs in from 127.0.0.1: the per-address limits are not what these tests check.
+        '-Dquarkade.auth.guests-per-address=10000',
+        '-Dquarkade.auth.logins-per-address=10000',
+        ...options,
         '-jar',
         JAR,
       ],
@@ -118,7 +136,7 @@ export class PackagedApp {
   }
 
   /** SIGTERM lets Quarkus shut down and stop its PostgreSQL; SIGKILL if it takes too long. */
-  async stop() {
+  async stop({ keepFiles = false } = {}) {
     process.removeListener('exit', this.onExit);
     process.removeListener('SIGINT', this.onSignal);
     process.removeListener('SIGTERM', this.onSignal);
@@ -129,7 +147,7 @@ export class PackagedApp {
       await this.exited;
     }
     this.killDatabase();
-    rmSync(this.home, { recursive: true, force: true });
+    if (!keepFiles) rmSync(this.home, { recursive: true, force: true });
   }
 
   killNow() {
@@ -185,7 +203,7 @@ export async function signInAsGuest(browser, baseUrl, name) {
   return { context, page, name, errors };
 }
 
-/** Registers the operator account (listed in quarkade.admin.usernames) over the REST API. */
+/** Registers the operator account over the REST API (before its name is listed). */
 export async function registerOperator(baseUrl) {
   const res = await fetch(`${baseUrl}/api/auth/register`, {
     method: 'POST',

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openConsole, PackagedApp, quickPlay, registerOperator, signInAsGuest } from './app.mjs';
+import { launchBrowser, openConsole, PackagedApp, quickPlay, signInAsGuest } from './app.mjs';
 
 const out = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
 
@@ -23,7 +23,7 @@ async function stroll(page, ms) {
   await page.keyboard.up(key);
 }
 
-const app = await PackagedApp.start();
+const app = await PackagedApp.start({ operator: true });
 let browser;
 try {
   browser = await launchBrowser();
@@ -50,7 +50,6 @@ try {
   await alice.page.screenshot({ path: join(out, 'arena-two-players.png') });
 
   // The console: open early so its charts have some history, keep both players moving meanwhile.
-  await registerOperator(app.url);
   const operator = await openConsole(browser, app.url);
   await operator.page.waitForSelector(`#live-rooms tr[data-room="${roomId}"]`, { timeout: 15_000 });
   await operator.page.click(`#live-rooms tr[data-room="${roomId}"]`);

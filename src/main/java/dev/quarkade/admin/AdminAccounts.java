@@ -15,8 +15,8 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 
 /**
- * Warns at start about every name in {@code quarkade.admin.usernames} that no account has: whoever registers that
- * name first would be an admin, so the account must be registered before its name is listed.
+ * Warns at start about every name in {@code quarkade.admin.usernames} that no account has: nobody can register a
+ * listed name (registering never grants a role), so the account must be registered before its name is listed.
  */
 @ApplicationScoped
 public class AdminAccounts {
@@ -43,8 +43,8 @@ public class AdminAccounts {
                 .onItem().transformToUniAndConcatenate(name -> Panache.withSession(() -> players.findByUsername(name))
                         .invoke(account -> {
                             if (account == null) {
-                                LOG.warnf("quarkade.admin.usernames lists '%s', which no account has: whoever "
-                                        + "registers it first becomes an admin. Register it now, or unlist it.", name);
+                                LOG.warnf("quarkade.admin.usernames lists '%s', which no account has; a listed name "
+                                        + "cannot be registered: unlist it, register it, then list it again.", name);
                             }
                         })),
                 subscription -> subscription.with(found -> {

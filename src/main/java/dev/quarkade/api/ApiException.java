@@ -29,6 +29,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(401, code, message, Map.of("WWW-Authenticate", "Bearer"));
     }
 
+    /** 429 with {@code Retry-After} in whole seconds (at least 1). */
+    public static ApiException tooManyRequests(String code, String message, long retryAfterSeconds) {
+        return new ApiException(429, code, message, Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
+    }
+
     public int status() {
         return status;
     }

@@ -5,14 +5,17 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.quarkade.api.ApiException;
+import dev.quarkade.api.ClientAddress;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /** Guest sign-in, registration, login, token refresh and logout. */
 @Path("/api/auth")
@@ -43,23 +46,23 @@ public class AuthResource {
 
     @POST
     @Path("/guest")
-    public Uni<AuthTokens> guest(GuestRequest request) {
-        return auth.guest(request == null ? null : request.name());
+    public Uni<AuthTokens> guest(GuestRequest request, @Context HttpServerRequest http) {
+        return auth.guest(request == null ? null : request.name(), ClientAddress.of(http));
     }
 
     @POST
     @Path("/register")
-    public Uni<RestResponse<AuthTokens>> register(Credentials credentials) {
+    public Uni<RestResponse<AuthTokens>> register(Credentials credentials, @Context HttpServerRequest http) {
         Credentials given = credentials == null ? new Credentials(null, null) : credentials;
-        return auth.register(given.username(), given.password()).map(tokens -> RestResponse.status(
+        return auth.register(given.username(), given.password(), ClientAddress.of(http)).map(tokens -> RestResponse.status(
                 RestResponse.Status.CREATED, tokens));
     }
 
     @POST
     @Path("/login")
-    public Uni<AuthTokens> login(Credentials credentials) {
+    public Uni<AuthTokens> login(Credentials credentials, @Context HttpServerRequest http) {
         Credentials given = credentials == null ? new Credentials(null, null) : credentials;
-        return auth.login(given.username(), given.password());
+        return auth.login(given.username(), given.password(), ClientAddress.of(http));
     }
 
     @POST

@@ -2,7 +2,6 @@ package dev.quarkade.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -36,48 +35,68 @@ public class AuthService {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final RandomTokens random;
+    private final AuthLimits limits;
+    private final AdminConfig admins;
 
     AuthService(PlayerService playerService, PlayerRepository players, SessionService sessions,
-            PasswordHasher hasher, LoginThrottle throttle, RandomTokens random) {
+            PasswordHasher hasher, LoginThrottle throttle, RandomTokens random, AuthLimits limits,
+            AdminConfig admins) {
         this.playerService = playerService;
         this.players = players;
         this.sessions = sessions;
         this.hasher = hasher;
         this.throttle = throttle;
         this.random = random;
+        this.limits = limits;
+        this.admins = admins;
     }
 
-    /** A new guest named {@code name}, or "Guest-NNNN" when none is given. */
-    public Uni<AuthTokens> guest(String name) {
+    /** A new guest named {@code name}, or "Guest-NNNN" when none is given, for a client at {@code address}. */
+    public Uni<AuthTokens> guest(String name, String address) {
         String guestName = name == null ? "Guest-%04d".formatted(random.nextInt(10_000)) : validName(name);
+        limits.guest(address);
         return Panache.withTransaction(() -> playerService.createGuest(guestName).chain(sessions::start));
     }
 
-    public Uni<AuthTokens> register(String username, String password) {
+    /**
+     * A new account for a client at {@code address}. A name listed in {@code quarkade.admin.usernames} cannot be
+     * registered (403 {@code reserved_username}): registering never grants a role.
+     */
+    public Uni<AuthTokens> register(String username, String password, String address) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw ApiException.badRequest("invalid_username", "A username is 3 to 24 letters, digits or _");
         }
         validPassword(password);
+        if (admins.isAdmin(username)) {
+            // Fail closed: a listed name nobody has registered yet must not make its first taker an operator.
+            throw new ApiException(403, "reserved_username",
+                    "This username is reserved by the server's configuration (quarkade.admin.usernames)");
+        }
+        limits.passwordAttempt(address);
         return hasher.hash(password).chain(hash -> Panache.withTransaction(
                 () -> playerService.register(username, hash).chain(sessions::start)));
     }
 
     /**
-     * Checks a username and password. Unknown usernames cost the same bcrypt work as wrong passwords and get the
-     * same answer; a locked username gets 429 even with the right password.
+     * Checks a username and password sent from {@code address}. Unknown usernames cost the same bcrypt work as wrong
+     * passwords and get the same answer; a (username, address) pair that must wait ({@link LoginThrottle}) gets 429
+     * even with the right password, and any other address may still try.
      */
-    public Uni<AuthTokens> login(String username, String password) {
+    public Uni<AuthTokens> login(String username, String password, String address) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw ApiException.badRequest("missing_credentials", "Send a username and a password");
         }
-        Optional<Duration> locked = throttle.lockedFor(username);
-        if (locked.isPresent()) {
-            long seconds = Math.max(1, (locked.get().toMillis() + 999) / 1000);
-            throw new ApiException(429, "login_locked",
-                    "Too many failed logins for this username; try again later",
-                    Map.of("Retry-After", Long.toString(seconds)));
+        // A name no account can have is never counted: the throttle's map holds only well-formed usernames.
+        boolean wellFormed = USERNAME.matcher(username).matches();
+        Optional<Duration> wait = wellFormed ? throttle.waitFor(username, address) : Optional.empty();
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            throw ApiException.tooManyRequests("login_locked",
+                    "Too many failed logins for this username from your address; try again in " + seconds + " s",
+                    seconds);
         }
-        Uni<Player> account = USERNAME.matcher(username).matches()
+        limits.passwordAttempt(address);
+        Uni<Player> account = wellFormed
                 ? Panache.withSession(() -> players.findByUsername(username))
                 : Uni.createFrom().nullItem();
         return account
@@ -85,11 +104,13 @@ public class AuthService {
                         .map(ok -> ok ? player : null))
                 .chain(player -> {
                     if (player == null) {
-                        throttle.recordFailure(username);
+                        if (wellFormed) {
+                            throttle.recordFailure(username, address);
+                        }
                         return Uni.createFrom().failure(ApiException.unauthorized("invalid_credentials",
                                 "Wrong username or password"));
                     }
-                    throttle.reset(username);
+                    throttle.reset(username, address);
                     return Panache.withTransaction(() -> sessions.start(player));
                 });
     }

@@ -1,88 +1,84 @@
 package dev.quarkade.auth;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
- * Locks a username after {@code quarkade.auth.max-failed-logins} failures within
- * {@code quarkade.auth.lockout-window}, for known and unknown usernames alike (so the lock reveals nothing).
+ * Slows down password guessing for one username from one client address, without ever locking the account's owner
+ * out from anywhere else (usernames are public: a lock per username alone would be a weapon).
  *
  * <p>
- * State is in memory on this node: a restart forgets it and each node of a cluster counts on its own. That bounds
- * online guessing to max-failed-logins × nodes per window, which bcrypt already makes slow; a shared store can
- * replace this class without changing its callers.
+ * {@code quarkade.auth.max-failed-logins} failures of a (username, address) pair are free; after that each attempt
+ * must wait {@code quarkade.auth.failed-login-delay} after the last failure, doubled for each further failure, at
+ * most {@code quarkade.auth.lockout-window}. A pair is forgotten one lockout window after its last failure, and a
+ * success clears it. Only well-formed usernames are counted (no account can have another), and at most
+ * {@code quarkade.auth.tracked-addresses} pairs are kept (the least recently used go first), so the map is bounded
+ * whatever is sent; the per-address quota ({@link AuthLimits}) bounds the guesses of one address overall.
+ *
+ * <p>
+ * State is in memory on this node: a restart forgets it and each node of a cluster counts on its own.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-    private static final int PRUNE_ABOVE = 10_000;
+    /** Failures of one pair so far and when the last one was, in {@link System#nanoTime()}. */
+    private record Failures(int count, long lastAt) {
+    }
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-    private final int maxFailures;
-    private final Duration window;
+    private final Cache<String, Failures> failures;
+    private final int freeFailures;
+    private final long firstDelayNanos;
+    private final long maxDelayNanos;
 
     LoginThrottle(AuthConfig config) {
-        this.maxFailures = config.maxFailedLogins();
-        this.window = config.lockoutWindow();
+        this.freeFailures = config.maxFailedLogins();
+        this.firstDelayNanos = config.failedLoginDelay().toNanos();
+        this.maxDelayNanos = config.lockoutWindow().toNanos();
+        this.failures = Caffeine.newBuilder()
+                .maximumSize(config.trackedAddresses())
+                .expireAfterWrite(config.lockoutWindow())
+                .build();
     }
 
-    /** How long until this username may try again, if it is locked now. */
-    public Optional<Duration> lockedFor(String username) {
-        Deque<Instant> recent = failures.get(key(username));
-        if (recent == null) {
+    /** How long {@code address} must wait before trying {@code username} again, if it must wait now. */
+    public Optional<Duration> waitFor(String username, String address) {
+        Failures recent = failures.getIfPresent(key(username, address));
+        if (recent == null || recent.count < freeFailures) {
             return Optional.empty();
         }
-        Instant now = Instant.now();
-        synchronized (recent) {
-            dropExpired(recent, now);
-            if (recent.size() < maxFailures) {
-                return Optional.empty();
-            }
-            // Only the newest maxFailures are kept, so the lock lifts when the oldest of them leaves the window.
-            return Optional.of(Duration.between(now, recent.peekFirst().plus(window)));
-        }
+        long wait = recent.lastAt + delayAfter(recent.count) - System.nanoTime();
+        return wait > 0 ? Optional.of(Duration.ofNanos(wait)) : Optional.empty();
     }
 
-    public void recordFailure(String username) {
-        Instant now = Instant.now();
-        Deque<Instant> recent = failures.computeIfAbsent(key(username), k -> new ArrayDeque<>());
-        synchronized (recent) {
-            dropExpired(recent, now);
-            recent.addLast(now);
-            while (recent.size() > maxFailures) {
-                recent.removeFirst();
-            }
-        }
-        if (failures.size() > PRUNE_ABOVE) {
-            failures.values().removeIf(deque -> {
-                synchronized (deque) {
-                    dropExpired(deque, now);
-                    return deque.isEmpty();
-                }
-            });
-        }
+    public void recordFailure(String username, String address) {
+        long now = System.nanoTime();
+        failures.asMap().merge(key(username, address), new Failures(1, now),
+                (old, first) -> new Failures(old.count + 1, now));
     }
 
-    public void reset(String username) {
-        failures.remove(key(username));
+    public void reset(String username, String address) {
+        failures.invalidate(key(username, address));
     }
 
-    private void dropExpired(Deque<Instant> recent, Instant now) {
-        Instant cutoff = now.minus(window);
-        while (!recent.isEmpty() && !recent.peekFirst().isAfter(cutoff)) {
-            recent.removeFirst();
-        }
+    /** Pairs tracked now. */
+    long size() {
+        failures.cleanUp();
+        return failures.estimatedSize();
     }
 
-    private static String key(String username) {
-        return username.toLowerCase(Locale.ROOT);
+    private long delayAfter(int count) {
+        int doublings = Math.min(count - freeFailures, 40);
+        long delay = firstDelayNanos << doublings;
+        return delay <= 0 || delay > maxDelayNanos ? maxDelayNanos : delay;
+    }
+
+    private static String key(String username, String address) {
+        return username.toLowerCase(Locale.ROOT) + ' ' + address;
     }
 }
