@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.quarkade.api.ApiException;
 import dev.quarkade.auth.BearerHeader;
 import dev.quarkade.auth.TokenClaims;
 import dev.quarkade.room.RoomSummary;
@@ -82,6 +83,7 @@ public class RoomResource {
     @Path("/rooms")
     @Authenticated
     public Uni<Response> create(@Valid CreateRoom body) {
+        requireBody(body, "{\"game\": \"arena\", \"capacity\": 8}");
         return lobby.create(body.game(), body.capacity(), TokenClaims.of(identity).playerId()).map(room -> Response
                 .created(URI.create("/api/rooms/" + room.id())).entity(room.summary()).build());
     }
@@ -100,8 +102,16 @@ public class RoomResource {
     @Authenticated
     public Uni<SeatHeld> joinOrCreate(@Valid JoinOrCreate body, @HeaderParam("Authorization") String authorization,
             @Context HttpServerRequest request) {
+        requireBody(body, "{\"game\": \"arena\"}");
         return lobby.joinOrCreate(body.game(), TokenClaims.of(identity).playerId(), BearerHeader.token(authorization),
                 RoomUrls.requestBase(request)).map(this::seatHeld);
+    }
+
+    /** An empty body, or the JSON {@code null}, is a 400 of its own rather than a failure further in. */
+    private static void requireBody(Object body, String example) {
+        if (body == null) {
+            throw ApiException.badRequest("missing_body", "Send a JSON body, e.g. " + example);
+        }
     }
 
     private SeatHeld seatHeld(Lobby.Placement placement) {
