@@ -13,12 +13,14 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import dev.quarkade.api.ApiException;
+import dev.quarkade.auth.RevokedSessions;
 import dev.quarkade.room.RoomReport;
 import io.smallrye.mutiny.Multi;
 
 /**
  * The operator console's live feed: every second, a snapshot of every open room, as server-sent events. Opened with a
- * one-time ticket from {@code POST /api/admin/feed-ticket}, since an EventSource cannot send the access token.
+ * one-time ticket from {@code POST /api/admin/feed-ticket}, since an EventSource cannot send the access token. It
+ * ends when that token expires or its session is revoked.
  */
 @Path("/api/admin/feed")
 public class AdminFeedResource {
@@ -31,10 +33,12 @@ public class AdminFeedResource {
 
     private final LiveRooms rooms;
     private final FeedTickets tickets;
+    private final RevokedSessions revoked;
 
-    public AdminFeedResource(LiveRooms rooms, FeedTickets tickets) {
+    public AdminFeedResource(LiveRooms rooms, FeedTickets tickets, RevokedSessions revoked) {
         this.rooms = rooms;
         this.tickets = tickets;
+        this.revoked = revoked;
     }
 
     @GET
@@ -47,9 +51,11 @@ public class AdminFeedResource {
         if (left.toMillis() < 1) {
             throw ApiException.unauthorized("token_expired", "The access token behind this ticket has expired");
         }
-        // The first event at once (ticks refuse a zero delay), then one a second until the token expires.
+        // The first event at once (ticks refuse a zero delay), then one a second until the token expires or its
+        // session is revoked (logout ends the feed within a period, as it closes the admin's sockets).
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(PERIOD)
                 .select().first(left)
+                .select().first(n -> !revoked.contains(granted.sessionId()))
                 .map(n -> new Feed(System.currentTimeMillis(), rooms.all()));
     }
 }

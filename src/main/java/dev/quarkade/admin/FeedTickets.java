@@ -15,7 +15,8 @@ import dev.quarkade.auth.TokenClaims;
 /**
  * One-time tickets for the live feed. A browser's EventSource cannot send an Authorization header, and the access
  * token must never be in a URL (logs, history), so the console trades its token for a ticket that opens one feed,
- * once, within {@link #TTL}. The feed it opens ends when the token it was bought with expires.
+ * once, within {@link #TTL}. The feed it opens ends when the token it was bought with expires, or when that token's
+ * session is revoked (logout), whichever comes first.
  */
 @ApplicationScoped
 public class FeedTickets {
@@ -23,8 +24,8 @@ public class FeedTickets {
     static final Duration TTL = Duration.ofSeconds(30);
     private static final int TICKET_BYTES = 24;
 
-    /** What a ticket stands for: whose it is and when the feed it opens must end. */
-    record Ticket(UUID adminId, Instant feedEndsAt, Instant expiresAt) {
+    /** What a ticket stands for: whose it is, the session it was bought in and when the feed it opens must end. */
+    record Ticket(UUID adminId, UUID sessionId, Instant feedEndsAt, Instant expiresAt) {
     }
 
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
@@ -39,7 +40,7 @@ public class FeedTickets {
         Instant now = Instant.now();
         tickets.values().removeIf(t -> t.expiresAt().isBefore(now));
         String value = random.urlSafe(TICKET_BYTES);
-        tickets.put(value, new Ticket(claims.playerId(), claims.expiresAt(), now.plus(TTL)));
+        tickets.put(value, new Ticket(claims.playerId(), claims.sessionId(), claims.expiresAt(), now.plus(TTL)));
         return value;
     }
 

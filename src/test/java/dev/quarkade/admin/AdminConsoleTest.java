@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -204,6 +207,42 @@ class AdminConsoleTest {
             }
             // One feed per ticket.
             assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void loggingOutEndsTheLiveFeedOpenedInThatSession() throws Exception {
+        String admin = adminToken();
+        String ticket = as(admin).post("/api/admin/feed-ticket").then().statusCode(200).extract().path("ticket");
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/admin/feed?ticket=" + ticket))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (BufferedReader events = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = events.readLine()) != null && !line.startsWith("data:")) {
+            }
+            assertThat(line).as("a first event").isNotNull();
+            as(admin).post("/api/auth/logout").then().statusCode(204);
+            // The stream ends (readLine reaches its end) within one feed period; the deadline bounds a server that
+            // would never end it, which would otherwise hang here.
+            long loggedOutAt = System.nanoTime();
+            CompletableFuture<Integer> ended = CompletableFuture.supplyAsync(() -> {
+                int more = 0;
+                try {
+                    String next;
+                    while ((next = events.readLine()) != null) {
+                        more += next.startsWith("data:") ? 1 : 0;
+                    }
+                } catch (IOException e) {
+                    // a reset ends it as well
+                }
+                return more;
+            });
+            assertThat(ended.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("events after logout")
+                    .isLessThanOrEqualTo(2);
+            System.out.printf("[measure] admin feed ended %d ms after logout%n", (System.nanoTime() - loggedOutAt) / 1_000_000);
         }
     }
 
