@@ -42,7 +42,7 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 /** The packaged app as a child process; `stop()` always ends it and its database, and removes its files. */
 export class PackagedApp {
   /**
-   * Starts the jar and resolves once /q/health/ready answers UP. With `operator`, the operator account is registered
+   * Starts the jar and resolves once /q/health/ready (on the management port) answers UP. With `operator`, the operator account is registered
    * first and the app restarted with it listed in quarkade.admin.usernames, as an operator does it: a listed name
    * cannot be registered.
    */
@@ -61,6 +61,8 @@ export class PackagedApp {
 
   static async launch(home, options) {
     const port = await freePort();
+    // The packaged app serves /q/* on its management interface, on a port of its own.
+    const managementPort = await freePort();
     mkdirSync(join(targetDir, 'e2e'), { recursive: true });
     const logFile = join(targetDir, 'e2e', `app-${port}.log`);
     const log = createWriteStream(logFile);
@@ -70,6 +72,8 @@ export class PackagedApp {
       [
         `-Dquarkus.http.port=${port}`,
         '-Dquarkus.http.host=127.0.0.1',
+        `-Dquarkus.management.port=${managementPort}`,
+        '-Dquarkus.management.host=127.0.0.1',
         `-Dquarkade.embedded-db.data-dir=${join(home, 'pgdata')}`,
         `-Dquarkade.jwt.key-dir=${join(home, 'keys')}`,
         // Every test player signs in from 127.0.0.1: the per-address limits are not what these tests check.
@@ -83,7 +87,7 @@ export class PackagedApp {
     );
     child.stdout.pipe(log);
     child.stderr.pipe(log);
-    const app = new PackagedApp(child, port, home, logFile);
+    const app = new PackagedApp(child, port, managementPort, home, logFile);
     try {
       await app.waitReady();
     } catch (e) {
@@ -93,9 +97,10 @@ export class PackagedApp {
     return app;
   }
 
-  constructor(child, port, home, logFile) {
+  constructor(child, port, managementPort, home, logFile) {
     this.child = child;
     this.url = `http://127.0.0.1:${port}`;
+    this.managementUrl = `http://127.0.0.1:${managementPort}`;
     this.home = home;
     this.logFile = logFile;
     this.exited = new Promise((ok) => child.once('exit', (code, signal) => ok({ code, signal })));
@@ -117,7 +122,7 @@ export class PackagedApp {
     while (Date.now() < deadline) {
       if (this.exitCode) throw new Error(`the app exited before it was ready (${JSON.stringify(this.exitCode)}):\n${this.logTail()}`);
       try {
-        const res = await fetch(`${this.url}/q/health/ready`);
+        const res = await fetch(`${this.managementUrl}/q/health/ready`);
         if (res.ok && (await res.json()).status === 'UP') return;
       } catch {
         // not listening yet

@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.quarkade.testsupport.ExternalPostgresResource;
+import dev.quarkade.testsupport.LocalPostgresServer;
 import dev.quarkade.testsupport.SigningKeyFile;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -36,6 +38,17 @@ public class PackagedArtifact implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
+        Map<String, String> settings = new HashMap<>(databaseAndKeys());
+        // The artifact serves /q/* on its management interface: a free port, not 9000, since builds share machines.
+        try {
+            settings.put("quarkus.management.port", Integer.toString(LocalPostgresServer.freePort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return settings;
+    }
+
+    private static Map<String, String> databaseAndKeys() {
         Path keys = Path.of("target", "it-keys").toAbsolutePath();
         String url = System.getProperty("quarkade.it.datasource-url");
         if (url == null && !STARTS_ITS_DATABASE) {

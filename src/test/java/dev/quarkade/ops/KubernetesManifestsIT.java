@@ -35,6 +35,10 @@ class KubernetesManifestsIT {
         String governing = yaml.substring(yaml.indexOf("  name: quarkade\nspec:"));
         assertThat(governing.substring(0, governing.indexOf("\n---"))).contains("clusterIP: None")
                 .contains("targetPort: 8080");
+        // The probes ask the management interface, the only place production serves /q/* (issue 18.16).
+        assertThat(statefulSet).containsPattern("path: /q/health/ready\\s+port: 9000")
+                .containsPattern("path: /q/health/live\\s+port: 9000");
+        assertThat(yaml).containsPattern("kind: ServiceMonitor[\\s\\S]*targetPort: 9000\\s+path: /q/metrics");
         assertThat(yaml).contains("statefulset.kubernetes.io/pod-name: quarkade-1")
                 .contains("host: quarkade-0.play.example.com").contains("host: quarkade-1.play.example.com")
                 .contains("host: play.example.com");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,15 @@ class DatabasePathsIT {
                                 "QUARKUS_DATASOURCE_USERNAME", LocalPostgresServer.USER,
                                 "QUARKUS_DATASOURCE_PASSWORD", LocalPostgresServer.PASSWORD,
                                 "QUARKADE_JWT_SIGN_KEY_LOCATION", signingKey.toString()))) {
-            assertThat(app.get("/q/health/ready")).contains("\"status\": \"UP\"");
+            assertThat(app.management("/q/health/ready").body()).contains("\"status\": \"UP\"");
+            // Production serves the operational endpoints on the management interface only (issue 18.16).
+            for (String operational : List.of("/q/metrics", "/q/openapi", "/q/health/ready")) {
+                assertThat(app.fetch(operational).statusCode()).as("GET %s on the public port", operational)
+                        .isEqualTo(404);
+                assertThat(app.management(operational).statusCode()).as("GET %s on the management port", operational)
+                        .isEqualTo(200);
+            }
+            assertThat(app.management("/q/metrics").body()).contains("quarkade_rooms");
             assertThat(app.log()).contains("database external PostgreSQL at postgresql://127.0.0.1:" + postgres.port());
             assertThat(Files.exists(unusedDataDir)).isFalse();
             assertThat(countRows(postgres, "flyway_schema_history WHERE success")).as("migrations applied").isPositive();

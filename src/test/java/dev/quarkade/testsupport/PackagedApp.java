@@ -26,21 +26,24 @@ public final class PackagedApp implements AutoCloseable {
     private final String baseUrl;
     private final HttpClient http;
     private final int plainPort;
+    private final int managementPort;
     private final Path log;
     private final Duration timeToReady;
 
-    private PackagedApp(Process process, String baseUrl, HttpClient http, int plainPort, Path log,
+    private PackagedApp(Process process, String baseUrl, HttpClient http, int plainPort, int managementPort, Path log,
             Duration timeToReady) {
         this.process = process;
         this.baseUrl = baseUrl;
         this.http = http;
         this.plainPort = plainPort;
+        this.managementPort = managementPort;
         this.log = log;
         this.timeToReady = timeToReady;
     }
 
     /**
-     * Starts the jar with the given system properties and environment and waits until /q/health/ready is UP.
+     * Starts the jar with the given system properties and environment and waits until /q/health/ready (on the management
+     * interface) is UP.
      */
     public static PackagedApp start(Map<String, String> systemProperties, Map<String, String> environment)
             throws IOException {
@@ -78,6 +81,9 @@ public final class PackagedApp implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         command.addAll(ports);
+        // The packaged (prod) app serves /q/* on its management interface; each app gets a free port for it.
+        int managementPort = LocalPostgresServer.freePort();
+        command.add("-Dquarkus.management.port=" + managementPort);
         // Every test client comes from 127.0.0.1: the per-address limits are not what these tests check (a test of
         // them passes its own values, which come later on the command line and win).
         command.addAll(List.of("-Dquarkade.auth.guests-per-address=100000", "-Dquarkade.auth.logins-per-address=100000"));
@@ -89,7 +95,7 @@ public final class PackagedApp implements AutoCloseable {
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
-        PackagedApp app = new PackagedApp(process, baseUrl, http, plainPort, log, null);
+        PackagedApp app = new PackagedApp(process, baseUrl, http, plainPort, managementPort, log, null);
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                     .until(() -> !process.isAlive() || app.isReady());
@@ -100,7 +106,8 @@ public final class PackagedApp implements AutoCloseable {
         if (!process.isAlive()) {
             throw new IllegalStateException("The application exited:\n" + app.log());
         }
-        return new PackagedApp(process, baseUrl, http, plainPort, log, Duration.ofNanos(System.nanoTime() - started));
+        return new PackagedApp(process, baseUrl, http, plainPort, managementPort, log,
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     public Duration timeToReady() {
@@ -125,13 +132,24 @@ public final class PackagedApp implements AutoCloseable {
         return "http://localhost:" + plainPort;
     }
 
+    /** The management interface, where the packaged app serves /q/health, /q/metrics and /q/openapi. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
+    /** The status and body of a GET on the management interface, whatever the status. */
+    public HttpResponse<String> management(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public String log() throws IOException {
         return Files.readString(log);
     }
 
     private boolean isReady() {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).GET().build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException | InterruptedException notYet) {
             return false;

@@ -55,14 +55,14 @@ class ShutdownIT {
                                 "QUARKUS_DATASOURCE_PASSWORD", LocalPostgresServer.PASSWORD,
                                 "QUARKADE_JWT_SIGN_KEY_LOCATION",
                                 SigningKeyFile.write(home.resolve("jwt-private.pem")).toString()))) {
-            assertThat(app.fetch("/q/health/ready").statusCode()).isEqualTo(200);
+            assertThat(app.management("/q/health/ready").statusCode()).isEqualTo(200);
             TestPlayer late = TestPlayer.guest(URI.create(app.baseUrl()), "late");
 
             app.terminate();
 
             // The HTTP server still answers during the delay: load balancers learn to send nobody new.
             HttpResponse<String> ready = await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> app.fetch("/q/health/ready"), r -> r.statusCode() == 503);
+                    .until(() -> app.management("/q/health/ready"), r -> r.statusCode() == 503);
             assertThat(ready.body()).contains("Quarkade rooms").contains("DOWN");
             given().baseUri(app.baseUrl()).auth().oauth2(late.accessToken).contentType("application/json")
                     .body(Map.of("game", "arena")).post("/api/matchmaking/join-or-create").then().statusCode(503)

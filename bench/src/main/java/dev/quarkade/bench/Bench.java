@@ -399,6 +399,8 @@ public final class Bench {
                     cmd.add("-Dquarkade.arena.max-capacity=" + Math.max(16, Integer.parseInt(run.substring(6))));
                 }
                 cmd.addAll(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
+                        "-Dquarkus.management.host=127.0.0.1",
+                        "-Dquarkus.management.port=" + (port + ServerProcess.MANAGEMENT_OFFSET),
                         "-Dquarkade.embedded-db.data-dir=" + tmp.resolve("pgdata"),
                         "-Dquarkade.jwt.key-dir=" + tmp.resolve("keys"), "-Dquarkus.log.level=WARN",
                         // Thousands of players sign in from this one address.

@@ -32,6 +32,9 @@ final class ServerProcess implements AutoCloseable {
                 .redirectOutput(log).start();
     }
 
+    /** Where a Quarkade server under test gets its management interface: its port plus this. */
+    static final int MANAGEMENT_OFFSET = 1000;
+
     static ServerProcess start(String name, List<String> command, File dir, File log, int port, String readyPath,
             Integer heapPort) throws Exception {
         ServerProcess server = new ServerProcess(name, command, dir, log, heapPort);
@@ -40,7 +43,9 @@ final class ServerProcess implements AutoCloseable {
             if (!server.process.isAlive()) {
                 throw new IllegalStateException(name + " exited; see " + log);
             }
-            if (readyPath == null ? listening(port) : answers200(port, readyPath)) {
+            // A Quarkade build since issue 18.16 serves /q/* on its management port (port + 1000), older ones on port.
+            if (readyPath == null ? listening(port)
+                    : answers200(port + MANAGEMENT_OFFSET, readyPath) || answers200(port, readyPath)) {
                 return server;
             }
             Thread.sleep(500);
