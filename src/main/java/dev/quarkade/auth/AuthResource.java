@@ -1,5 +1,7 @@
 package dev.quarkade.auth;
 
+import java.util.UUID;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,12 +14,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.quarkade.api.ApiException;
 import dev.quarkade.api.ClientAddress;
+import dev.quarkade.api.Uncancellable;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
-/** Guest sign-in, registration, login, token refresh and logout. */
+/**
+ * Guest sign-in, registration, login, token refresh and logout. Each runs to its end when its client goes away
+ * ({@link Uncancellable}): a session or transaction is never cut off halfway.
+ */
 @Path("/api/auth")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,22 +53,26 @@ public class AuthResource {
     @POST
     @Path("/guest")
     public Uni<AuthTokens> guest(GuestRequest request, @Context HttpServerRequest http) {
-        return auth.guest(request == null ? null : request.name(), ClientAddress.of(http));
+        String name = request == null ? null : request.name();
+        String address = ClientAddress.of(http);
+        return Uncancellable.run(() -> auth.guest(name, address));
     }
 
     @POST
     @Path("/register")
     public Uni<RestResponse<AuthTokens>> register(Credentials credentials, @Context HttpServerRequest http) {
         Credentials given = credentials == null ? new Credentials(null, null) : credentials;
-        return auth.register(given.username(), given.password(), ClientAddress.of(http)).map(tokens -> RestResponse.status(
-                RestResponse.Status.CREATED, tokens));
+        String address = ClientAddress.of(http);
+        return Uncancellable.run(() -> auth.register(given.username(), given.password(), address))
+                .map(tokens -> RestResponse.status(RestResponse.Status.CREATED, tokens));
     }
 
     @POST
     @Path("/login")
     public Uni<AuthTokens> login(Credentials credentials, @Context HttpServerRequest http) {
         Credentials given = credentials == null ? new Credentials(null, null) : credentials;
-        return auth.login(given.username(), given.password(), ClientAddress.of(http));
+        String address = ClientAddress.of(http);
+        return Uncancellable.run(() -> auth.login(given.username(), given.password(), address));
     }
 
     @POST
@@ -71,7 +81,7 @@ public class AuthResource {
         if (request == null || request.refreshToken() == null || request.refreshToken().isBlank()) {
             throw ApiException.badRequest("missing_refresh_token", "Send the refreshToken to exchange");
         }
-        return sessions.refresh(request.refreshToken());
+        return Uncancellable.run(() -> sessions.refresh(request.refreshToken()));
     }
 
     @POST
@@ -79,7 +89,7 @@ public class AuthResource {
     @Authenticated
     @Consumes(MediaType.WILDCARD)
     public Uni<RestResponse<Void>> logout() {
-        return sessions.revoke(TokenClaims.of(identity).sessionId(), "logout")
-                .map(done -> RestResponse.noContent());
+        UUID sessionId = TokenClaims.of(identity).sessionId();
+        return Uncancellable.run(() -> sessions.revoke(sessionId, "logout")).map(done -> RestResponse.noContent());
     }
 }
