@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.quarkade.game.arena.ArenaWorld;
+import dev.quarkade.testsupport.Accounts;
 import dev.quarkade.testsupport.LocalPostgresServer;
 import dev.quarkade.testsupport.PackagedApp;
 import dev.quarkade.testsupport.RawWebSocket;
@@ -44,7 +45,8 @@ import io.restassured.response.Response;
  * Three packaged Quarkade nodes on one machine sharing one Redis (a real redis-server), one PostgreSQL and one token
  * signing key: cluster mode end to end. Matchmaking on any node fills rooms across nodes, the last seat of a room goes
  * to exactly one of many players racing through different nodes, a connection to the wrong node is told where the
- * room is, and a node killed with SIGKILL leaves the directory within its TTL while its room resumes on a surviving
+ * room is, a logout on one node closes that session's socket on another (revocations relayed over Redis pub/sub), and a node
+ * killed with SIGKILL leaves the directory within its TTL while its room resumes on a surviving
  * node (cluster mode makes rooms durable), its players in their seats.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -254,6 +256,24 @@ class ClusterIT {
 
     @Test
     @Order(4)
+    void aLogoutOnOneNodeClosesThatSessionsSocketOnAnother() throws Exception {
+        Accounts.Tokens account = Accounts.register(uri(0), Accounts.uniqueUsername("everywhere"), "a good password");
+        TestPlayer player = TestPlayer.withToken(uri(1), account.accessToken());
+        player.connectTo(wsBase(1) + "/ws/rooms/" + player.createRoom()).awaitWelcome();
+
+        long loggedOutAt = System.nanoTime();
+        given().baseUri(uri(0).toString()).auth().oauth2(account.accessToken()).post("/api/auth/logout").then()
+                .statusCode(204);
+        // The deadline bounds a relay that never comes; the time it took is printed for docs/reliability.md.
+        assertThat(player.awaitClose(Duration.ofSeconds(10))).isEqualTo(1008);
+        long closedMs = (System.nanoTime() - loggedOutAt) / 1_000_000;
+        assertThat(player.closeReason()).isEqualTo("session revoked");
+        System.out.printf("[measure] a logout on node 0 closed the session's socket on node 1 %d ms later%n", closedMs);
+        player.close();
+    }
+
+    @Test
+    @Order(5)
     void aKilledNodesRoomsLeaveTheDirectoryAndResumeOnASurvivingNode() throws Exception {
         PackagedApp victim = nodes.get(2);
         TestPlayer alice = TestPlayer.guest(uri(2), "victim-a");

@@ -2,6 +2,7 @@ package dev.quarkade.testsupport;
 
 import static io.restassured.RestAssured.given;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +39,13 @@ public final class Accounts {
 
     public static Tokens register(String username, String password) {
         return Tokens.from(given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .post("/api/auth/register").then().statusCode(201).extract().jsonPath());
+    }
+
+    /** As {@link #register(String, String)}, on the server at {@code baseUri}. */
+    public static Tokens register(URI baseUri, String username, String password) {
+        return Tokens.from(given().baseUri(baseUri.toString()).contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", password))
                 .post("/api/auth/register").then().statusCode(201).extract().jsonPath());
     }
