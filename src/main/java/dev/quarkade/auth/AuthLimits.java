@@ -28,20 +28,18 @@ public class AuthLimits {
 
     /** Takes one password attempt for {@code address}, or throws the 429. */
     void passwordAttempt(String address) {
-        OptionalLong wait = passwordAttempts.take(address);
-        if (wait.isPresent()) {
-            throw ApiException.tooManyRequests("too_many_attempts",
-                    "Too many logins and registrations from your address; try again in " + wait.getAsLong() + " s",
-                    wait.getAsLong());
-        }
+        take(passwordAttempts, address, "too_many_attempts", "Too many logins and registrations from your address");
     }
 
     /** Takes one guest account for {@code address}, or throws the 429. */
     void guest(String address) {
-        OptionalLong wait = guests.take(address);
+        take(guests, address, "too_many_guests", "Too many guest sign-ins from your address");
+    }
+
+    private static void take(AddressQuota quota, String address, String code, String message) {
+        OptionalLong wait = quota.take(address);
         if (wait.isPresent()) {
-            throw ApiException.tooManyRequests("too_many_guests",
-                    "Too many guest sign-ins from your address; try again in " + wait.getAsLong() + " s",
+            throw ApiException.tooManyRequests(code, message + "; try again in " + wait.getAsLong() + " s",
                     wait.getAsLong());
         }
     }

@@ -73,9 +73,9 @@ public class LoginThrottle {
     }
 
     private long delayAfter(int count) {
-        int doublings = Math.min(count - freeFailures, 40);
-        long delay = firstDelayNanos << doublings;
-        return delay <= 0 || delay > maxDelayNanos ? maxDelayNanos : delay;
+        // In double, so that many failures reach the cap instead of overflowing a shift.
+        double delay = firstDelayNanos * Math.pow(2, count - freeFailures);
+        return delay >= maxDelayNanos ? maxDelayNanos : (long) delay;
     }
 
     private static String key(String username, String address) {
