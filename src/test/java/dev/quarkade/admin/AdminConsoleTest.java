@@ -261,8 +261,7 @@ class AdminConsoleTest {
 
     /** Two players seated and welcomed in a room of their own. */
     private String twoPlayerRoom(TestPlayer a, TestPlayer b) throws Exception {
-        String room = as(a.accessToken).contentType(ContentType.JSON).body(Map.of("game", "arena", "capacity", 2))
-                .post("/api/rooms").then().statusCode(201).extract().path("roomId");
+        String room = a.createRoom(2);
         a.connect(room);
         b.connect(room);
         await().atMost(WAIT).until(() -> a.mirror.welcome() != null && b.mirror.welcome() != null);

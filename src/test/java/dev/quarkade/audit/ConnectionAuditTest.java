@@ -111,9 +111,7 @@ class ConnectionAuditTest {
      * matchmaking rooms other tests join.
      */
     private String ownRoom(TestPlayer player) {
-        return given().baseUri(base.toString()).auth().oauth2(player.accessToken).contentType("application/json")
-                .body(Map.of("game", "arena", "capacity", 1)).post("/api/rooms").then().statusCode(201).extract()
-                .path("roomId");
+        return player.createRoom(1);
     }
 
     private static ConnectionEvent find(UUID id) throws Throwable {

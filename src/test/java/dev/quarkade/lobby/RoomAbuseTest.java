@@ -72,9 +72,7 @@ class RoomAbuseTest {
     @Test
     void askingForTheSameSeatAgainNeverExtendsItsHold() {
         TestPlayer owner = TestPlayer.guest(base, "owner");
-        String roomId = given().baseUri(base.toString()).auth().oauth2(owner.accessToken).contentType("application/json")
-                .body("{\"game\":\"arena\",\"capacity\":2}").post("/api/rooms").then().statusCode(201).extract()
-                .path("roomId");
+        String roomId = owner.createRoom(2);
         TestPlayer squatter = TestPlayer.guest(base, "squatter");
         TestPlayer friend = TestPlayer.guest(base, "friend");
         TestPlayer other = TestPlayer.guest(base, "other");
@@ -103,9 +101,7 @@ class RoomAbuseTest {
     }
 
     private String room(TestPlayer owner) {
-        return given().baseUri(base.toString()).auth().oauth2(owner.accessToken).contentType("application/json")
-                .body("{\"game\":\"arena\",\"capacity\":4}").post("/api/rooms").then().statusCode(201).extract()
-                .path("roomId");
+        return owner.createRoom(4);
     }
 
     private ValidatableResponse create(TestPlayer p) {

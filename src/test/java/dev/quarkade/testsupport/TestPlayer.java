@@ -96,8 +96,17 @@ public final class TestPlayer implements AutoCloseable {
 
     /** POST /api/rooms: a new arena room of its own, for tests whose players must meet in one room. */
     public String createRoom() {
-        return request(baseUri, trust).auth().oauth2(accessToken).contentType(ContentType.JSON)
-                .body(Map.of("game", "arena")).post("/api/rooms").then().statusCode(201).extract().path("roomId");
+        return createRoom(Map.of("game", "arena"));
+    }
+
+    /** POST /api/rooms: a new arena room of {@code capacity} seats. */
+    public String createRoom(int capacity) {
+        return createRoom(Map.of("game", "arena", "capacity", capacity));
+    }
+
+    private String createRoom(Map<String, Object> body) {
+        return request(baseUri, trust).auth().oauth2(accessToken).contentType(ContentType.JSON).body(body)
+                .post("/api/rooms").then().statusCode(201).extract().path("roomId");
     }
 
     /** POST /api/rooms/{id}/join: holds a seat in that room; answers the room id. */

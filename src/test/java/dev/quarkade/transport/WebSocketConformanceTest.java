@@ -1,6 +1,5 @@
 package dev.quarkade.transport;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,9 +32,6 @@ import dev.quarkade.testsupport.RawWebSocket.Frame;
 import dev.quarkade.testsupport.TestPlayer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 /**
  * RFC 6455 conformance of the room endpoint, from a raw socket, in the sections of the Autobahn|Testsuite (case
@@ -44,26 +40,12 @@ import io.restassured.http.ContentType;
  * at once ({@link #CLOSE_WITHIN_MS}), the server logs no warning or stack trace, and the witness keeps receiving its states.
  */
 @QuarkusTest
-@TestProfile(WebSocketConformanceTest.PatientHeartbeat.class)
 class WebSocketConformanceTest {
 
     /**
-     * A heartbeat timeout (30 s) no stall of a loaded machine reaches: these cases check the answer to a violation
-     * and that the witness keeps playing, not liveness. With the default 6 s, the witness was once closed for a
-     * missed Pong while the 100,000-fragment case and its two full GCs ran beside two other builds.
-     */
-    public static class PatientHeartbeat implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkade.heartbeat.timeout", HEARTBEAT_TIMEOUT_MS + "ms");
-        }
-    }
-
-    private static final int HEARTBEAT_TIMEOUT_MS = 30_000;
-
-    /**
      * How soon the server must answer a violation: at once, not by a timeout (the quickest that could close the
-     * connection instead is the heartbeat, 30 s here). 3 s leaves room for a machine with both cores loaded, where a 100,000
+     * connection instead is the heartbeat, whose timeout the test profile sets to 30 s). 3 s leaves room for a machine with
+     * both cores loaded, where a 100,000
      * fragment case took 1.2 s; a quiet machine answers every case within 0.7 s (docs/reliability.md).
      */
     private static final int CLOSE_WITHIN_MS = 3000;
@@ -86,9 +68,7 @@ class WebSocketConformanceTest {
     @BeforeEach
     void seatWitnessAndViolator() throws Exception {
         witness = TestPlayer.guest(base, "witness");
-        room = given().auth().oauth2(witness.accessToken).contentType(ContentType.JSON)
-                .body(Map.of("game", "arena", "capacity", 2)).post("/api/rooms").then().statusCode(201).extract()
-                .path("roomId");
+        room = witness.createRoom(2);
         witness.connect(room);
         TestPlayer violatorAccount = TestPlayer.guest(base, "violator");
         violator = RawWebSocket.connect(base.getHost(), base.getPort(), "/ws/rooms/" + room,
