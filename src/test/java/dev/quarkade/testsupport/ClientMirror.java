@@ -35,6 +35,10 @@ public final class ClientMirror {
             world = StateCodec.decodeFull(w.snapshot());
             keep(w.tick(), world, w.checksum());
         } else if (message instanceof ServerMessage.State s) {
+            if (welcome == null) {
+                throw new AssertionError("a STATE of tick " + s.tick() + " before any WELCOME (after "
+                        + messages.size() + " frames)");
+            }
             WorldState next;
             if (s.baselineTick() == 0) {
                 next = StateCodec.decodeFull(s.body());

@@ -193,7 +193,10 @@ public final class TestPlayer implements AutoCloseable {
         try {
             mirror.receive(frame.getBytes());
         } catch (ProtocolException | AssertionError e) {
-            decodeFailure = e;
+            // The first failure is the one that explains the others: keep it.
+            if (decodeFailure == null) {
+                decodeFailure = e;
+            }
         }
     }
 
