@@ -132,14 +132,17 @@ public final class PackagedApp implements AutoCloseable {
         return "http://localhost:" + plainPort;
     }
 
-    /** The management interface, where the packaged app serves /q/health, /q/metrics and /q/openapi. */
+    /**
+     * The management interface, where the packaged app serves /q/health, /q/metrics and /q/openapi: over TLS when the
+     * app was started with a certificate (it uses the default TLS configuration too).
+     */
     public String managementUrl() {
-        return "http://localhost:" + managementPort;
+        return (baseUrl.startsWith("https:") ? "https" : "http") + "://localhost:" + managementPort;
     }
 
     /** The status and body of a GET on the management interface, whatever the status. */
     public HttpResponse<String> management(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(managementUrl() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -149,7 +152,7 @@ public final class PackagedApp implements AutoCloseable {
 
     private boolean isReady() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).GET().build(),
+            return http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException | InterruptedException notYet) {
             return false;
