@@ -20,7 +20,8 @@ import io.quarkus.runtime.StartupEvent;
  * published on the Redis channel {@value #CHANNEL}, and every other node adds it to its {@link RevokedSessions} and
  * fires {@link SessionRevoked} there, which closes that session's sockets and ends its admin feeds as on the node
  * that revoked it. A message carries the session, the node that sent it and the reason; a node ignores its own
- * messages and sessions it already knows are revoked, so relaying ends after one round.
+ * messages and sessions it already knows are revoked, and a relayed revocation is marked as such, so it is never
+ * published again.
  *
  * <p>
  * Pub/sub delivers to the nodes subscribed at that moment; a node that misses a message (restarting, or cut off from
@@ -56,9 +57,9 @@ public class ClusterRevocations {
                         failure -> LOG.warnf("Not listening for other nodes' revocations: %s", failure.getMessage()));
     }
 
-    /** Publishes a revocation made on this node (and one relayed here: other nodes then ignore it as known). */
+    /** Publishes a revocation made on this node; one relayed here from another node is not sent again. */
     void onRevoked(@Observes SessionRevoked event) {
-        if (!mode.enabled()) {
+        if (!mode.enabled() || event.fromAnotherNode()) {
             return;
         }
         pubsub().publish(CHANNEL, event.sessionId() + " " + node.get().id() + " " + event.reason())
@@ -82,7 +83,7 @@ public class ClusterRevocations {
             return;
         }
         revoked.add(sessionId);
-        revokedHere.fire(new SessionRevoked(sessionId, parts[2]));
+        revokedHere.fire(new SessionRevoked(sessionId, parts[2], true));
     }
 
     private ReactivePubSubCommands<String> pubsub() {
