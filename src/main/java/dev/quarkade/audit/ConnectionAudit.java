@@ -54,12 +54,15 @@ public class ConnectionAudit {
     }
 
     /** A connection ended; does nothing for one that {@link #opened} never saw. */
-    public void closed(WebSocketConnection connection) {
+    /**
+     * Records the end of a connection with {@code reason}: the Close this server sent, else the client's, else null
+     * when no Close came either way.
+     */
+    public void closed(WebSocketConnection connection, CloseReason reason) {
         ConnectionWrites.Opened opened = connection.userData().get(OPENED);
         if (opened == null || open.remove(opened.id()) == null) {
             return;
         }
-        CloseReason reason = connection.closeReason();
         // No close frame at all (the network dropped): RFC 6455 calls that 1006.
         short code = reason == null ? ConnectionWrites.ABNORMAL_CLOSURE : (short) reason.getCode();
         String text = reason == null || reason.getMessage() == null || reason.getMessage().isEmpty() ? null

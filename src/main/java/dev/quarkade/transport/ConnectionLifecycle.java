@@ -91,10 +91,11 @@ class ConnectionLifecycle {
 
     void closed(WebSocketConnection connection) {
         heartbeat.forget(connection);
-        audit.closed(connection);
-        openConnections.unregister(connection);
+        // What this server decided and sent, not the Close the client echoed (browsers echo the code alone).
         CloseReason ours = ServerClose.decided(connection);
         CloseReason reason = ours != null ? ours : connection.closeReason();
+        audit.closed(connection, reason);
+        openConnections.unregister(connection);
         metrics.closed(reason == null ? CloseCodes.NORMAL : reason.getCode());
         PlayerConnection player = playerOf(connection);
         if (player != null) {
