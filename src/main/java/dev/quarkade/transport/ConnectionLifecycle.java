@@ -28,6 +28,9 @@ class ConnectionLifecycle {
     private static final Logger LOG = Logger.getLogger(ConnectionLifecycle.class);
     static final TypedKey<PlayerConnection> PLAYER = new TypedKey<>("quarkade.player");
 
+    /** RFC 6455's code for a connection that ended with no Close frame either way; never sent. */
+    private static final int NO_CLOSE_EITHER_WAY = 1006;
+
     private final RoomRegistry rooms;
     private final WebSocketConfig websocket;
     private final RateLimitConfig limits;
@@ -91,16 +94,32 @@ class ConnectionLifecycle {
 
     void closed(WebSocketConnection connection) {
         heartbeat.forget(connection);
-        // What this server decided and sent, not the Close the client echoed (browsers echo the code alone).
-        CloseReason ours = ServerClose.decided(connection);
-        CloseReason reason = ours != null ? ours : connection.closeReason();
+        CloseReason reason = closeReason(connection);
         audit.closed(connection, reason);
         openConnections.unregister(connection);
-        metrics.closed(reason == null ? CloseCodes.NORMAL : reason.getCode());
+        metrics.closed(reason == null ? NO_CLOSE_EITHER_WAY : reason.getCode());
         PlayerConnection player = playerOf(connection);
         if (player != null) {
             player.room().submit(new RoomCommand.Disconnected(player.channel()));
         }
+    }
+
+    /**
+     * Why the connection ended: what this server decided and sent (not the client's echo, which in a browser is the
+     * code alone), else the client's Close (1005 when it had no code), else null: it died with no Close either way.
+     */
+    private static CloseReason closeReason(WebSocketConnection connection) {
+        CloseReason ours = ServerClose.decided(connection);
+        if (ours != null) {
+            return ours;
+        }
+        int code = CloseCodeCheck.clientCloseCode(connection.userData().get(HandshakeCheck.HTTP_CONNECTION));
+        if (code == 0) {
+            return null;
+        }
+        CloseReason client = connection.closeReason();
+        return code == CloseCodeCheck.NO_STATUS || client == null || client.getCode() != code ? CloseReason.EMPTY
+                : client;
     }
 
     /** A failure of the connection or of its message pipeline: the client's framing error, or ours. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.quarkade.node.NodeName;
 import dev.quarkade.persistence.WriteBehindQueue;
+import dev.quarkade.protocol.ClientCodec;
+import dev.quarkade.protocol.ClientMessage;
+import dev.quarkade.protocol.MessageType;
+import dev.quarkade.testsupport.RawWebSocket;
 import dev.quarkade.testsupport.TestPlayer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -71,6 +76,58 @@ class ConnectionAuditTest {
     }
 
     @Test
+    void aConnectionResetWithNoCloseEitherWayIsRecordedAs1006() throws Exception {
+        TestPlayer player = TestPlayer.guest(base, "reset");
+        RawWebSocket raw = rawConnection(player);
+
+        raw.reset();
+
+        assertThat(awaitClosedRow(player)).containsEntry("closeCode", 1006).containsEntry("closeReason", null);
+    }
+
+    @Test
+    void aServerCloseTheClientNeverAnswersIsRecordedWithTheServersCodeAndReason() throws Exception {
+        TestPlayer player = TestPlayer.guest(base, "no-answer");
+        RawWebSocket raw = rawConnection(player);
+
+        raw.send(true, RawWebSocket.BINARY, ClientCodec.encode(new ClientMessage.Leave()));
+        RawWebSocket.Frame close = raw.awaitClose(10_000);
+        assertThat(close).as("the server's Close").isNotNull();
+        raw.close(); // a FIN, with no Close frame back
+
+        assertThat(close.closeCode()).isEqualTo(1000);
+        assertThat(awaitClosedRow(player)).containsEntry("closeCode", 1000)
+                .containsEntry("closeReason", close.closeReason());
+    }
+
+    @Test
+    void aServerCloseEchoedWithItsCodeAloneIsRecordedWithTheServersReason() throws Exception {
+        TestPlayer player = TestPlayer.guest(base, "echo");
+        RawWebSocket raw = rawConnection(player);
+
+        raw.send(true, RawWebSocket.TEXT, "hello".getBytes(StandardCharsets.UTF_8));
+        RawWebSocket.Frame close = raw.awaitClose(10_000);
+        assertThat(close.closeCode()).isEqualTo(1003);
+        raw.send(true, RawWebSocket.CLOSE, new byte[] { 0x03, (byte) 0xEB }); // 1003, as a browser echoes it
+        raw.close();
+
+        assertThat(awaitClosedRow(player)).containsEntry("closeCode", 1003)
+                .containsEntry("closeReason", "binary frames only");
+    }
+
+    @Test
+    void aClientCloseWithoutACodeIsRecordedAs1005() throws Exception {
+        TestPlayer player = TestPlayer.guest(base, "no-code");
+        RawWebSocket raw = rawConnection(player);
+
+        raw.send(true, RawWebSocket.CLOSE, new byte[0]);
+        assertThat(raw.awaitClose(10_000)).as("the server's echo").isNotNull();
+        raw.close();
+
+        assertThat(awaitClosedRow(player)).containsEntry("closeCode", 1005).containsEntry("closeReason", null);
+    }
+
+    @Test
     void connectionsNeedATokenAndValidPaging() {
         given().baseUri(base.toString()).get("/api/me/connections").then().statusCode(401)
                 .body("error", equalTo("unauthorized"));
@@ -112,6 +169,22 @@ class ConnectionAuditTest {
      */
     private String ownRoom(TestPlayer player) {
         return player.createRoom(1);
+    }
+
+    /** A raw connection to a room of the player's own, past its WELCOME. */
+    private RawWebSocket rawConnection(TestPlayer player) throws Exception {
+        RawWebSocket raw = RawWebSocket.connect(base.getHost(), base.getPort(), "/ws/rooms/" + ownRoom(player),
+                Map.of("Authorization", "Bearer " + player.accessToken));
+        assertThat(raw.status()).isEqualTo(101);
+        RawWebSocket.Frame first = raw.read(10_000);
+        assertThat(first.payload()[0] & 0xff).as("WELCOME").isEqualTo(MessageType.WELCOME.code());
+        await().atMost(WRITTEN).until(() -> !connections(player).isEmpty());
+        return raw;
+    }
+
+    private Map<String, Object> awaitClosedRow(TestPlayer player) {
+        await().atMost(WRITTEN).until(() -> connections(player).get(0).get("closedAt") != null);
+        return connections(player).get(0);
     }
 
     private static ConnectionEvent find(UUID id) throws Throwable {

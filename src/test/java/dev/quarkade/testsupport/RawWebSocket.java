@@ -251,6 +251,13 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** Drops the connection with a TCP reset: no Close frame, no FIN. */
+    public void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
+    /** Closes the TCP connection (a FIN) without any Close frame. */
     @Override
     public void close() throws IOException {
         socket.close();
