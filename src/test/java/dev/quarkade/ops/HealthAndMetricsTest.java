@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import java.net.URI;
 import java.time.Duration;
@@ -24,11 +26,12 @@ class HealthAndMetricsTest {
     URI base;
 
     @Test
-    void readinessIncludesTheDatabaseAndIsUp() {
+    void readinessListsTheDatabaseAndNoRedisOnASingleNodeAndIsUp() {
         given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")));
+                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")))
+                .body("checks.name", not(hasItem(containsStringIgnoringCase("redis"))));
     }
 
     @Test
