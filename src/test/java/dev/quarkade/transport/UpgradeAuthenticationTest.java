@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.quarkade.testsupport.Accounts;
 import dev.quarkade.testsupport.UpgradeTestBase;
@@ -33,11 +35,16 @@ class UpgradeAuthenticationTest extends UpgradeTestBase {
         await().atMost(Duration.ofSeconds(5)).until(() -> openConnections.ofPlayer(player.playerId()), hasSize(0));
     }
 
-    @Test
-    void browserSubprotocolCarrierIsAcceptedAndBearerTokenCarrierIsEchoed() {
+    /**
+     * The carrier as docs/protocol.md (2) writes it and the client SDK sends it, the {@code #} as they are; and with
+     * them URL-encoded too, as an older docs/auth.md wrote it.
+     */
+    @ParameterizedTest(name = "separators {0}")
+    @ValueSource(strings = { "#", "%23" })
+    void browserSubprotocolCarrierIsAcceptedAndBearerTokenCarrierIsEchoed(String separator) {
         Accounts.Tokens player = Accounts.guest();
-        String carried = URLEncoder.encode("quarkus-http-upgrade#Authorization#Bearer " + player.accessToken(),
-                StandardCharsets.UTF_8).replace("+", "%20");
+        String carried = "quarkus-http-upgrade" + separator + "Authorization" + separator
+                + URLEncoder.encode("Bearer " + player.accessToken(), StandardCharsets.UTF_8).replace("+", "%20");
         try (WsClient ws = WsClient.connect(vertx, roomPath, Map.of(), List.of("bearer-token-carrier", carried))) {
             assertEquals(101, ws.status());
             assertEquals("bearer-token-carrier", ws.socket().subProtocol());
