@@ -52,7 +52,7 @@ async function eventually(what, check, timeoutMs = 5000) {
   }
 }
 
-describe('arena, end to end', { timeout: 120_000 }, () => {
+describe('arena, end to end', { timeout: 600_000 }, () => {
   let app;
   let browser;
   let alice;
