@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -122,14 +121,6 @@ class ClusterIT {
     private static List<Map<String, Object>> listing(int node) {
         return given().baseUri(uri(node).toString()).get("/api/rooms").then().statusCode(200).extract().jsonPath()
                 .getList("$");
-    }
-
-    @Test
-    @Order(0)
-    void readinessOfAClusterNodeChecksRedis() throws Exception {
-        HttpResponse<String> ready = nodes.get(0).management("/q/health/ready");
-        assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(ready.body()).containsIgnoringCase("redis");
     }
 
     @Test
