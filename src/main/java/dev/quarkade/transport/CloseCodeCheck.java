@@ -17,7 +17,7 @@ import io.vertx.core.net.impl.ConnectionBase;
  * those codes undefined. Netty's
  * frame decoder accepts every code from 3000 up, and Vert.x would echo such a Close. This handler sits in the
  * connection's Netty pipeline right after the frame decoder and turns such a frame into the decoder's own kind of
- * failure, so it takes the path of every other framing error: {@link RoomSocket} closes with {@link FrameFailures}.
+ * failure, so it takes the path of every other framing error: {@link FrameFailures} closes with its code.
  *
  * <p>
  * Vert.x 4 offers no API to the pipeline of a WebSocket; it is reached through the HTTP connection under it, an
@@ -32,7 +32,7 @@ import io.vertx.core.net.impl.ConnectionBase;
 final class CloseCodeCheck extends ChannelInboundHandlerAdapter {
 
     private static final CloseCodeCheck INSTANCE = new CloseCodeCheck();
-    private static final String NAME = "quarkade-close-code-check";
+    static final String NAME = "quarkade-close-code-check";
     /** The highest code RFC 6455 defines a meaning or a range for (4000-4999: private use). */
     private static final int HIGHEST_DEFINED = 4999;
     /** RFC 6455's code for a Close that carried none. */

@@ -6,7 +6,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
  * The one way the server closes a room connection, from any thread: once, with a code and a reason, which stay recorded
- * on the connection (after a frame-decoder error Vert.x drops the socket before it records a close of its own, and
+ * on the connection (Vert.x records 1006 for a Close it sent until the client answers it, and
  * what the client echoes back need not be what the server sent). A second close, from another path that decided the
  * same connection must go (a heartbeat timeout racing a framing error, say), is a no-op.
  */

@@ -198,6 +198,7 @@ public final class TestPlayer implements AutoCloseable {
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
+            closeReason = "no Close: " + error;
             closeCode.complete(-1);
         }
     }
